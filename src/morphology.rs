@@ -128,7 +128,7 @@ pub fn expand_user_dictionary(csv: &str) -> String {
 /// (digits, Latin letters) are read as open syllables.
 fn has_final_consonant(c: char) -> bool {
     let code = c as u32;
-    (0xAC00..=0xD7A3).contains(&code) && (code - 0xAC00) % 28 != 0
+    (0xAC00..=0xD7A3).contains(&code) && !(code - 0xAC00).is_multiple_of(28)
 }
 
 /// A ko-dic tag that starts a dependent morpheme: a particle, an ending, a
