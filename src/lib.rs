@@ -1,3 +1,22 @@
 //! kcite: claim–citation extraction and attribution audit for Korean policy reports.
+//!
+//! The pipeline, one module per stage, data flowing one way:
+//! [`decode`] → [`layout`] → [`reflow`] → [`outline`] → [`markers`] →
+//! [`citations`] → [`audit`] (link and findings) → [`model`] (the output
+//! contract). [`morphology`] is the shared analyzer, [`dict`] provides its
+//! dictionary, [`pipeline`] runs the stages for one document.
+pub mod audit;
+pub mod citations;
+pub mod decode;
 pub mod dict;
+pub mod layout;
+pub mod markers;
+pub mod model;
 pub mod morphology;
+pub mod outline;
+pub mod pipeline;
+pub mod reflow;
+pub mod sentences;
+
+pub use model::Document;
+pub use pipeline::{ExtractError, Limits, extract};

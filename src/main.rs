@@ -24,6 +24,17 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Extract claims, footnotes, citations and findings as JSON (SCHEMA.md)
+    Extract {
+        /// Report files or directories (searched for *.txt), or - for stdin
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// Output directory (one <stem>.json per report); - or absent with stdin: stdout
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// Print the JSON Schema of the output, generated from the Rust types
+    Schema,
     /// Print each morpheme's surface and part-of-speech tag (a debugging aid)
     Tokenize {
         /// Input text file, or - for stdin
@@ -51,6 +62,15 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
+        Command::Schema => {
+            let schema = schemars::schema_for!(kcite::Document);
+            println!("{}", serde_json::to_string_pretty(&schema)?);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Extract { inputs, output } => {
+            let analyzer = Analyzer::load(&ensure_dictionary(cli.dict.as_deref())?)?;
+            extract(&inputs, output.as_deref(), &analyzer)
+        }
         Command::Tokenize {
             file,
             json,
@@ -78,6 +98,48 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+fn extract(
+    inputs: &[PathBuf],
+    output: Option<&std::path::Path>,
+    analyzer: &Analyzer,
+) -> Result<ExitCode> {
+    let mut failed = false;
+    for input in inputs {
+        let bytes =
+            std::fs::read(input).with_context(|| format!("cannot read {}", input.display()))?;
+        let stem = input
+            .file_stem()
+            .map_or("stdin".into(), |s| s.to_string_lossy().into_owned());
+        match kcite::extract(
+            &bytes,
+            &stem,
+            &input.to_string_lossy(),
+            analyzer,
+            kcite::Limits::default(),
+        ) {
+            Ok(doc) => {
+                let json = serde_json::to_string_pretty(&doc)? + "\n";
+                match output {
+                    Some(dir) => {
+                        std::fs::create_dir_all(dir)?;
+                        std::fs::write(dir.join(format!("{stem}.json")), json)?;
+                    }
+                    None => print!("{json}"),
+                }
+            }
+            Err(err) => {
+                eprintln!("kcite: {}: {err}", input.display());
+                failed = true;
+            }
+        }
+    }
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn read_input(file: &str) -> Result<String> {

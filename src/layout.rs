@@ -1,0 +1,491 @@
+//! Layout: text → body lines, footnote lines and page furniture.
+//!
+//! In: decoded report text. Out: a [`Layout`]: the body lines in reading order,
+//! the footnotes as line groups (also when a footnote continues at the bottom
+//! of the next page), the page furniture read out (series, issue date, running
+//! title, printed page numbers) and the page count, every line with its
+//! 1-based source line number and page.
+//!
+//! The rules follow the conventions of PDF-extracted reports: a footnote
+//! starts a line with `N)` and follows the numbering; a footnote block ends
+//! where the next page's body begins (a line opening with a space, a bullet, a
+//! heading, furniture, or text that neither continues an unfinished footnote
+//! nor looks like a citation). Furniture is found from anchors (a bare issue
+//! date, a bare page number, a short line that repeats) and the short lines
+//! clustered with them; no header text is known in advance.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// One line of the input as it reaches a later stage.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceLine {
+    /// 1-based line number in the input.
+    pub number: usize,
+    /// The line as printed, trailing spaces kept (they are a reflow signal).
+    pub text: String,
+    /// 1-based page, counted from the page breaks found.
+    pub page: u32,
+}
+
+/// The lines of one footnote; the first has its `N)` label removed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FootnoteLines {
+    pub n: u32,
+    pub page: u32,
+    pub lines: Vec<SourceLine>,
+}
+
+/// What the page furniture says about the document.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Furniture {
+    /// Series name, e.g. `KIEP 세계경제 포커스`.
+    pub series: Option<String>,
+    /// Issue date as ISO `YYYY-MM-DD`.
+    pub date: Option<String>,
+    /// Running title with its glued page number removed.
+    pub title: Option<String>,
+    /// Page numbers printed in the furniture, in order.
+    pub printed_pages: Vec<u32>,
+}
+
+/// The output of the layout stage.
+#[derive(Debug, Clone, Default)]
+pub struct Layout {
+    pub body: Vec<SourceLine>,
+    pub footnotes: Vec<FootnoteLines>,
+    pub furniture: Furniture,
+    pub pages: u32,
+}
+
+static FOOTNOTE_START: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s{0,3}(\d{1,3})\)\s*(\S.*)$").expect("regex"));
+static ISSUE_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\d{4})\s*[.\-/]\s*(\d{1,2})\s*[.\-/]\s*(\d{1,2})\s*\.?$").expect("regex")
+});
+static PAGE_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[-–—\s]*(\d{1,3})[-–—\s]*$").expect("regex"));
+static HEADING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(\d{1,2})\.\s+(\S.{0,60})$").expect("regex"));
+static CITATION_LIKE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[｣」』『]|\(\s*\d{4}\s*\.|\d{4}\.\s*\d{1,2}\.?\s*\d{0,2}\.?\)|https?://|www\.|\bpp?\.\s*\d|\bVol\.|\bIbid")
+        .expect("regex")
+});
+static GLUED_PAGE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{1,7})(\D.*)$").expect("regex"));
+static TRAILING_PAGE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\D.*?)\s*(\d{1,3})$").expect("regex"));
+
+/// Longest line that can be furniture (series names, running titles).
+const FURNITURE_MAX_CHARS: usize = 40;
+
+/// Bullet symbols that open a claim, in the order of their nesting rank.
+const BULLETS: &[(char, u8)] = &[
+    ('▶', 0),
+    ('►', 0),
+    ('■', 0),
+    ('□', 0),
+    ('◆', 0),
+    ('◇', 0),
+    ('-', 1),
+    ('–', 1),
+    ('ㅇ', 1),
+    ('◦', 2),
+    ('○', 2),
+    ('•', 2),
+    ('●', 2),
+    ('·', 2),
+];
+
+/// The bullet that opens `line`, with its nesting rank and the rest of the line.
+/// Circled numbers (①…⑳) rank below all symbols. A dash needs a space after it.
+pub fn bullet_of(line: &str) -> Option<(char, u8, &str)> {
+    let trimmed = line.trim_start();
+    let first = trimmed.chars().next()?;
+    let rest = &trimmed[first.len_utf8()..];
+    if ('\u{2460}'..='\u{2473}').contains(&first) {
+        return Some((first, 3, rest.trim_start()));
+    }
+    let &(symbol, rank) = BULLETS.iter().find(|(c, _)| *c == first)?;
+    let needs_space = matches!(symbol, '-' | '–' | 'ㅇ' | '·');
+    if needs_space && !rest.starts_with(' ') {
+        return None;
+    }
+    Some((symbol, rank, rest.trim_start()))
+}
+
+/// A numbered section heading `1. 제목`: its number and title.
+pub fn heading_of(line: &str) -> Option<(u32, &str)> {
+    let caps = HEADING.captures(line.trim_end())?;
+    let title = caps.get(2)?.as_str().trim();
+    let ends_sentence = title.ends_with(['.', '。', ',']) || title.ends_with(')');
+    if ends_sentence || title.chars().count() > 50 {
+        return None;
+    }
+    Some((caps[1].parse().ok()?, title))
+}
+
+/// Text that reads like a citation: a bracketed title, a dated parenthesis,
+/// a URL or a page reference.
+pub fn is_citation_like(text: &str) -> bool {
+    CITATION_LIKE.is_match(text)
+}
+
+/// Whether a text ends a sentence or an item (so what follows starts anew).
+pub fn ends_sentence(text: &str) -> bool {
+    let t = text
+        .trim_end()
+        .trim_end_matches(['”', '’', '"', '\'', '」', '｣', '』']);
+    t.ends_with(['.', '。', '!', '?']) || ends_with_marker(t)
+}
+
+fn ends_with_marker(text: &str) -> bool {
+    let Some(body) = text.strip_suffix(')') else {
+        return false;
+    };
+    let digits = body.chars().rev().take_while(char::is_ascii_digit).count();
+    (1..=3).contains(&digits) && !body[..body.len() - digits].ends_with(['(', ' '])
+}
+
+/// Runs the layout stage.
+pub fn analyse(text: &str) -> Layout {
+    let lines: Vec<&str> = text.split('\n').collect();
+    let furniture_lines = find_furniture(&lines);
+    let furniture = read_furniture(&lines, &furniture_lines);
+    let mut builder = Builder::default();
+    for (index, raw) in lines.iter().enumerate() {
+        if raw.trim().is_empty() {
+            continue;
+        }
+        if furniture_lines[index] {
+            builder.page_break();
+            builder.in_footnotes = false;
+            continue;
+        }
+        builder.line(index + 1, raw);
+    }
+    // a break after the last content opens no page
+    let pages = if builder.content_since_break {
+        builder.page
+    } else {
+        builder.page.saturating_sub(1)
+    };
+    Layout {
+        body: builder.body,
+        footnotes: builder.footnotes,
+        furniture,
+        pages: pages.max(1),
+    }
+}
+
+#[derive(Default)]
+struct Builder {
+    body: Vec<SourceLine>,
+    footnotes: Vec<FootnoteLines>,
+    page: u32,
+    content_since_break: bool,
+    in_footnotes: bool,
+    /// Footnote numbers whose marker `N)` was seen glued to body text.
+    markers_seen: Vec<u32>,
+}
+
+impl Builder {
+    fn page_break(&mut self) {
+        if self.page == 0 {
+            self.page = 1;
+        }
+        if self.content_since_break {
+            self.page += 1;
+            self.content_since_break = false;
+        }
+    }
+
+    fn line(&mut self, number: usize, raw: &str) {
+        if self.page == 0 {
+            self.page = 1;
+        }
+        if let Some((n, rest)) = self.footnote_start(raw) {
+            if !self.in_footnotes {
+                self.take_continuation_before_block();
+            }
+            self.in_footnotes = true;
+            self.content_since_break = true;
+            let line = SourceLine {
+                number,
+                text: rest.to_string(),
+                page: self.page,
+            };
+            self.footnotes.push(FootnoteLines {
+                n,
+                page: self.page,
+                lines: vec![line],
+            });
+            return;
+        }
+        if self.in_footnotes {
+            if self.continues_footnote(raw) {
+                let page = self.page;
+                if let Some(last) = self.footnotes.last_mut() {
+                    last.lines.push(SourceLine {
+                        number,
+                        text: raw.to_string(),
+                        page,
+                    });
+                }
+                return;
+            }
+            self.in_footnotes = false;
+            self.page_break();
+        }
+        self.note_markers(raw);
+        self.content_since_break = true;
+        self.body.push(SourceLine {
+            number,
+            text: raw.to_string(),
+            page: self.page,
+        });
+    }
+
+    /// `N) text` where N continues the numbering and either a marker `N)` was
+    /// seen in the body or N is the very next number and the text reads like a
+    /// footnote.
+    fn footnote_start<'a>(&self, raw: &'a str) -> Option<(u32, &'a str)> {
+        let caps = FOOTNOTE_START.captures(raw)?;
+        let n: u32 = caps[1].parse().ok()?;
+        let last = self.footnotes.last().map_or(0, |f| f.n);
+        if n <= last || n > last + 3 {
+            return None;
+        }
+        let rest = caps.get(2)?.as_str();
+        let plausible = self.markers_seen.contains(&n)
+            || (n == last + 1 && (is_citation_like(rest) || ends_sentence(rest)));
+        plausible.then_some((n, rest))
+    }
+
+    fn current_footnote_is_open(&self) -> bool {
+        self.footnotes
+            .last()
+            .and_then(|f| f.lines.last())
+            .is_some_and(|line| !ends_sentence(&line.text))
+    }
+
+    /// Inside a footnote block, whether `raw` still belongs to the footnote.
+    fn continues_footnote(&self, raw: &str) -> bool {
+        let open = self.current_footnote_is_open();
+        let starts_page = raw.starts_with(char::is_whitespace)
+            || bullet_of(raw).is_some()
+            || heading_of(raw).is_some();
+        if starts_page {
+            return open && is_citation_like(raw);
+        }
+        open || is_citation_like(raw)
+    }
+
+    /// A footnote cut at the bottom of a page continues at the bottom of the
+    /// next, just before that page's own footnotes: move those lines back.
+    fn take_continuation_before_block(&mut self) {
+        if !self.current_footnote_is_open() {
+            return;
+        }
+        let Some(last_footnote_line) = self.footnotes.last().and_then(|f| f.lines.last()) else {
+            return;
+        };
+        let floor = last_footnote_line.number;
+        let mut take = 0;
+        for line in self.body.iter().rev() {
+            if line.number < floor || line.page != self.page || !is_citation_like(&line.text) {
+                break;
+            }
+            take += 1;
+        }
+        if take == 0 {
+            return;
+        }
+        let moved = self.body.split_off(self.body.len() - take);
+        if let Some(last) = self.footnotes.last_mut() {
+            last.lines.extend(moved);
+        }
+    }
+
+    fn note_markers(&mut self, raw: &str) {
+        static MARKER: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(r"[^\s(\d](\d{1,3})\)").expect("regex"));
+        static GLUED_DIGITS_MARKER: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(r"\d(\d{1,2})\)").expect("regex"));
+        for caps in MARKER
+            .captures_iter(raw)
+            .chain(GLUED_DIGITS_MARKER.captures_iter(raw))
+        {
+            if let Ok(n) = caps[1].parse() {
+                self.markers_seen.push(n);
+            }
+        }
+    }
+}
+
+/// Marks the furniture lines: anchors, then short lines clustered with them.
+fn find_furniture(lines: &[&str]) -> Vec<bool> {
+    let mut furniture: Vec<bool> = lines.iter().map(|l| is_anchor(l)).collect();
+    let repeated = repeated_lines(lines);
+    for (index, line) in lines.iter().enumerate() {
+        if repeated.contains_key(&squash(line)) {
+            furniture[index] = true;
+        }
+    }
+    // Grow clusters: a short non-sentence line next to furniture (blank lines
+    // between are allowed) is furniture, unless it continues a wrapped line.
+    loop {
+        let mut changed = false;
+        for index in 0..lines.len() {
+            if furniture[index] || !could_be_furniture(lines[index]) {
+                continue;
+            }
+            let prev = neighbour(lines, index, -1);
+            let next = neighbour(lines, index, 1);
+            let next_to_furniture =
+                prev.is_some_and(|p| furniture[p]) || next.is_some_and(|n| furniture[n]);
+            // a short line after a long unfinished one is the end of a wrapped
+            // sentence (`…인력의 국경` + `이동도 불가`), not furniture
+            let continues_previous = prev.is_some_and(|p| {
+                !furniture[p] && !could_be_furniture(lines[p]) && !ends_sentence(lines[p])
+            });
+            if next_to_furniture && !continues_previous {
+                furniture[index] = true;
+                changed = true;
+            }
+        }
+        if !changed {
+            return furniture;
+        }
+    }
+}
+
+fn neighbour(lines: &[&str], index: usize, step: isize) -> Option<usize> {
+    let mut i = index as isize + step;
+    while i >= 0 && (i as usize) < lines.len() {
+        if !lines[i as usize].trim().is_empty() {
+            return Some(i as usize);
+        }
+        i += step;
+    }
+    None
+}
+
+fn is_anchor(line: &str) -> bool {
+    let t = line.trim();
+    !t.is_empty() && (ISSUE_DATE.is_match(t) || PAGE_NUMBER.is_match(t))
+}
+
+fn could_be_furniture(line: &str) -> bool {
+    let t = line.trim();
+    !t.is_empty()
+        && t.chars().count() <= FURNITURE_MAX_CHARS
+        && !ends_sentence(t)
+        && !t.ends_with(',')
+        && bullet_of(t).is_none()
+        && heading_of(line).is_none()
+        && !FOOTNOTE_START.is_match(t)
+}
+
+/// Short lines that occur more than once (page numbers stripped): running
+/// headers and footers.
+fn repeated_lines(lines: &[&str]) -> HashMap<String, usize> {
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for line in lines.iter().filter(|l| could_be_furniture(l)) {
+        let key = squash(line);
+        if key.chars().count() >= 3 {
+            *counts.entry(key).or_default() += 1;
+        }
+    }
+    counts.retain(|_, count| *count >= 2);
+    counts
+}
+
+/// The line without whitespace and without a leading or trailing page number.
+fn squash(line: &str) -> String {
+    let t: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+    t.trim_matches(|c: char| c.is_ascii_digit()).to_string()
+}
+
+/// Reads series, date, title and printed page numbers from furniture lines.
+fn read_furniture(lines: &[&str], furniture: &[bool]) -> Furniture {
+    let mut dates: Vec<String> = Vec::new();
+    let mut titles: Vec<String> = Vec::new();
+    let mut series: Vec<String> = Vec::new();
+    let mut printed_pages = Vec::new();
+    let mut cluster: Vec<String> = Vec::new();
+    let flush = |cluster: &mut Vec<String>, series: &mut Vec<String>| {
+        if !cluster.is_empty() {
+            series.push(cluster.join(" "));
+            cluster.clear();
+        }
+    };
+    for (index, line) in lines.iter().enumerate() {
+        let t = line.trim();
+        if t.is_empty() {
+            continue;
+        }
+        if !furniture[index] {
+            flush(&mut cluster, &mut series);
+            continue;
+        }
+        if let Some(caps) = ISSUE_DATE.captures(t) {
+            let (y, m, d) = (&caps[1], &caps[2], &caps[3]);
+            dates.push(format!("{y}-{:0>2}-{:0>2}", m, d));
+            flush(&mut cluster, &mut series);
+        } else if let Some(caps) = PAGE_NUMBER.captures(t) {
+            printed_pages.extend(caps[1].parse::<u32>().ok());
+        } else if let Some((page, title)) = split_page_number(t) {
+            printed_pages.push(page);
+            titles.push(title);
+        } else {
+            cluster.push(t.split_whitespace().collect::<Vec<_>>().join(" "));
+        }
+    }
+    flush(&mut cluster, &mut series);
+    Furniture {
+        series: most_common(series),
+        date: most_common(dates),
+        title: most_common(titles),
+        printed_pages,
+    }
+}
+
+/// `122023년 제목` → (12, `2023년 제목`); `제목 12` → (12, `제목`). A digit run
+/// longer than a page number ends in a year when the title starts with one.
+fn split_page_number(text: &str) -> Option<(u32, String)> {
+    if let Some(caps) = GLUED_PAGE.captures(text) {
+        let digits = &caps[1];
+        let rest = &caps[2];
+        let (page, title) = if digits.len() > 4 && rest.starts_with('년') {
+            let cut = digits.len() - 4;
+            (&digits[..cut], format!("{}{}", &digits[cut..], rest))
+        } else if digits.len() <= 3 && !rest.starts_with(['.', ')', ' ', '년', '월', '일']) {
+            (digits, rest.to_string())
+        } else {
+            return None;
+        };
+        if page.len() > 3 || title.trim().chars().count() < 4 {
+            return None;
+        }
+        return Some((page.parse().ok()?, title.trim().to_string()));
+    }
+    let caps = TRAILING_PAGE.captures(text)?;
+    let title = caps[1].trim();
+    (title.chars().count() >= 4).then(|| Some((caps[2].parse().ok()?, title.to_string())))?
+}
+
+fn most_common(values: Vec<String>) -> Option<String> {
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for value in values {
+        match counts.iter_mut().find(|(v, _)| *v == value) {
+            Some((_, count)) => *count += 1,
+            None => counts.push((value, 1)),
+        }
+    }
+    // the first of the most frequent: stable for the same input
+    let best = counts.iter().map(|(_, c)| *c).max()?;
+    counts.into_iter().find(|(_, c)| *c == best).map(|(v, _)| v)
+}

@@ -1,0 +1,306 @@
+//! Markers: inline footnote markers in claim text.
+//!
+//! In: claim texts in reading order and the footnote numbers that exist.
+//! Out: per claim the text without its markers and the markers' numbers and
+//! character offsets, plus markers that break the numbering.
+//!
+//! A marker is a number and `)` glued to the text before it (`이상1)을`,
+//! `않았음.3)`, `발표함.”12)`). Numbers and parentheses are everywhere, so a
+//! candidate is a `)` that closes no `(`, after a digit run; a run glued to
+//! other digits (`코로나191)`) may hold several readings. The readings are
+//! resolved together: the chosen markers form the longest increasing run of
+//! existing footnote numbers, clear candidates (glued to a word or closing
+//! punctuation) weighing more than doubtful ones. A clear candidate off that
+//! run is still a marker, reported as out of order.
+
+use std::collections::BTreeSet;
+
+/// A marker found in one claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MarkerRef {
+    pub n: u32,
+    /// Offset in characters into the cleaned text.
+    pub offset: usize,
+}
+
+/// A claim text with its markers taken out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MarkedText {
+    pub text: String,
+    pub refs: Vec<MarkerRef>,
+}
+
+/// A marker that does not follow the numbering.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OutOfOrder {
+    pub claim: usize,
+    pub n: u32,
+    pub duplicate: bool,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Markers {
+    pub claims: Vec<MarkedText>,
+    pub out_of_order: Vec<OutOfOrder>,
+}
+
+#[derive(Debug, Clone)]
+struct Candidate {
+    claim: usize,
+    /// Byte range of the whole digit run and `)`.
+    digits_start: usize,
+    close: usize,
+    /// (value, byte where its digits start), longest reading first.
+    readings: Vec<(u32, usize)>,
+    /// Glued to a word or closing punctuation: the marker convention.
+    clear: bool,
+    /// After a space or at the start: more likely a list number (`1) 첫째`).
+    spaced: bool,
+}
+
+/// Finds and removes the markers of all claims.
+pub fn extract(texts: &[String], footnotes: &BTreeSet<u32>) -> Markers {
+    let candidates: Vec<Candidate> = texts
+        .iter()
+        .enumerate()
+        .flat_map(|(claim, text)| candidates_in(claim, text, footnotes))
+        .collect();
+    let chosen = fill_gaps_only(choose(&candidates), &candidates);
+    let mut picks: Vec<(usize, u32, usize)> = Vec::new(); // (candidate, value, digits start)
+    let mut used = BTreeSet::new();
+    let mut out_of_order = Vec::new();
+    for (index, candidate) in candidates.iter().enumerate() {
+        let pick = match chosen.iter().find(|(i, _)| *i == index) {
+            Some(&(_, reading)) => Some(candidate.readings[reading]),
+            None if candidate.clear => candidate
+                .readings
+                .first()
+                .copied()
+                .filter(|_| candidate.digits_start == candidate.readings[0].1),
+            None => None,
+        };
+        let Some((n, start)) = pick else { continue };
+        let in_chain = chosen.iter().any(|(i, _)| *i == index);
+        let duplicate = !used.insert(n);
+        if !in_chain || duplicate {
+            out_of_order.push(OutOfOrder {
+                claim: candidate.claim,
+                n,
+                duplicate,
+            });
+        }
+        picks.push((index, n, start));
+    }
+    let mut claims: Vec<MarkedText> = texts
+        .iter()
+        .map(|_| MarkedText {
+            text: String::new(),
+            refs: Vec::new(),
+        })
+        .collect();
+    for (claim, text) in texts.iter().enumerate() {
+        let cuts: Vec<(usize, usize, u32)> = picks
+            .iter()
+            .filter(|(i, _, _)| candidates[*i].claim == claim)
+            .map(|&(i, n, start)| (start, candidates[i].close + 1, n))
+            .collect();
+        claims[claim] = remove_markers(text, &cuts);
+    }
+    Markers {
+        claims,
+        out_of_order,
+    }
+}
+
+/// Candidates of one text, with their readings restricted to existing footnotes.
+fn candidates_in(claim: usize, text: &str, footnotes: &BTreeSet<u32>) -> Vec<Candidate> {
+    let bytes = text.as_bytes();
+    let mut open_parens = 0usize;
+    let mut out = Vec::new();
+    for (i, c) in text.char_indices() {
+        match c {
+            '(' => open_parens += 1,
+            ')' if open_parens > 0 => open_parens -= 1,
+            ')' => {
+                let digits_start = bytes[..i]
+                    .iter()
+                    .rposition(|b| !b.is_ascii_digit())
+                    .map_or(0, |p| p + 1);
+                if digits_start == i || i - digits_start > 6 {
+                    continue;
+                }
+                let before = text[..digits_start].chars().next_back();
+                let readings: Vec<(u32, usize)> = (digits_start..i)
+                    .filter(|&s| i - s <= 3)
+                    .filter_map(|s| Some((text[s..i].parse::<u32>().ok()?, s)))
+                    .filter(|(n, s)| footnotes.contains(n) && !text[*s..i].starts_with('0'))
+                    .collect();
+                if readings.is_empty() {
+                    continue;
+                }
+                let spaced = before.is_none_or(char::is_whitespace);
+                let clear = !spaced
+                    && before.is_some_and(|b| b != '(' && b != '~' && b != '-')
+                    && i - digits_start <= 3;
+                out.push(Candidate {
+                    claim,
+                    digits_start,
+                    close: i,
+                    readings,
+                    clear,
+                    spaced,
+                });
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// A spaced candidate stays in the chain only where it fills an exact gap
+/// (the markers around it are n−1 and n+1).
+fn fill_gaps_only(chain: Vec<(usize, usize)>, candidates: &[Candidate]) -> Vec<(usize, usize)> {
+    let value = |&(c, r): &(usize, usize)| candidates[c].readings[r].0;
+    let mut kept: Vec<(usize, usize)> = Vec::with_capacity(chain.len());
+    for (i, pick) in chain.iter().enumerate() {
+        if candidates[pick.0].spaced {
+            let n = value(pick);
+            let prev_ok = kept.last().map_or(n == 1, |p| value(p) + 1 == n);
+            let next_ok = chain.get(i + 1).is_some_and(|p| value(p) == n + 1);
+            if !(prev_ok && next_ok) {
+                continue;
+            }
+        }
+        kept.push(*pick);
+    }
+    kept
+}
+
+/// The heaviest strictly increasing chain of (candidate, reading) pairs.
+/// Returns (candidate index, reading index) pairs of the chain.
+fn choose(candidates: &[Candidate]) -> Vec<(usize, usize)> {
+    let pairs: Vec<(usize, usize, u32, u32)> = candidates
+        .iter()
+        .enumerate()
+        .flat_map(|(ci, c)| {
+            c.readings.iter().enumerate().map(move |(ri, &(n, start))| {
+                let whole = start == c.digits_start;
+                let weight = if c.clear && whole {
+                    3
+                } else if whole {
+                    2
+                } else {
+                    1
+                };
+                (ci, ri, n, weight)
+            })
+        })
+        .collect();
+    let mut best: Vec<(u32, Option<usize>)> = Vec::with_capacity(pairs.len());
+    for (j, &(cj, _, nj, wj)) in pairs.iter().enumerate() {
+        let mut entry = (wj, None);
+        for (i, &(ci, _, ni, _)) in pairs[..j].iter().enumerate() {
+            if ci < cj && ni < nj && best[i].0 + wj > entry.0 {
+                entry = (best[i].0 + wj, Some(i));
+            }
+        }
+        best.push(entry);
+    }
+    let Some(mut at) = (0..best.len()).max_by_key(|&j| (best[j].0, std::cmp::Reverse(j))) else {
+        return Vec::new();
+    };
+    let mut chain = vec![(pairs[at].0, pairs[at].1)];
+    while let Some(prev) = best[at].1 {
+        chain.push((pairs[prev].0, pairs[prev].1));
+        at = prev;
+    }
+    chain.reverse();
+    chain
+}
+
+/// Removes byte ranges `[start, end)` from `text`, recording each marker's
+/// character offset in the result; a marker between two spaces takes one along.
+fn remove_markers(text: &str, cuts: &[(usize, usize, u32)]) -> MarkedText {
+    let mut out = String::with_capacity(text.len());
+    let mut refs = Vec::new();
+    let mut at = 0;
+    let mut chars_out = 0;
+    for &(start, end, n) in cuts {
+        let kept = &text[at..start];
+        out.push_str(kept);
+        chars_out += kept.chars().count();
+        let mut end = end;
+        if out.ends_with(' ') && text[end..].starts_with(' ') {
+            end += 1;
+        }
+        refs.push(MarkerRef {
+            n,
+            offset: chars_out,
+        });
+        at = end;
+    }
+    out.push_str(&text[at..]);
+    let trimmed = out.trim_end().len();
+    out.truncate(trimmed);
+    for r in &mut refs {
+        r.offset = r.offset.min(out.chars().count());
+    }
+    MarkedText { text: out, refs }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn set(ns: &[u32]) -> BTreeSet<u32> {
+        ns.iter().copied().collect()
+    }
+
+    fn run(texts: &[&str], ns: &[u32]) -> Markers {
+        let texts: Vec<String> = texts.iter().map(|t| t.to_string()).collect();
+        extract(&texts, &set(ns))
+    }
+
+    #[test]
+    fn finds_glued_markers_and_offsets() {
+        let m = run(
+            &["각각 20만 명 이상1)을 기록", "않았음.2) 그리고 “발표함.”3)"],
+            &[1, 2, 3],
+        );
+        assert_eq!(m.claims[0].text, "각각 20만 명 이상을 기록");
+        assert_eq!(m.claims[0].refs, [MarkerRef { n: 1, offset: 11 }]);
+        assert_eq!(m.claims[1].text, "않았음. 그리고 “발표함.”");
+        assert_eq!(
+            m.claims[1].refs.iter().map(|r| r.n).collect::<Vec<_>>(),
+            [2, 3]
+        );
+        assert_eq!(m.claims[1].refs[1].offset, m.claims[1].text.chars().count());
+        assert!(m.out_of_order.is_empty());
+    }
+
+    #[test]
+    fn parentheses_dates_and_lists_are_not_markers() {
+        let m = run(
+            &["부임(3월)을 계기로 선언(’22. 8. 10.)하면서 (코로나19) 목록 1) 첫째"],
+            &[1, 19],
+        );
+        assert!(m.claims[0].refs.is_empty(), "{:?}", m.claims[0]);
+    }
+
+    #[test]
+    fn digit_glued_markers_follow_the_sequence() {
+        // `코로나191)`: footnotes 1 and 19 both exist; the sequence says 2 → `2)`? no: it says 1
+        let m = run(&["코로나191)을 보면", "그 뒤2)에"], &[1, 2, 19, 91]);
+        assert_eq!(m.claims[0].text, "코로나19을 보면");
+        assert_eq!(m.claims[0].refs[0].n, 1);
+        assert_eq!(m.claims[1].refs[0].n, 2);
+    }
+
+    #[test]
+    fn out_of_order_and_duplicate_markers_are_reported() {
+        let m = run(&["가1) 나3) 다2) 라3)"], &[1, 2, 3]);
+        assert_eq!(m.claims[0].refs.len(), 4);
+        assert_eq!(m.out_of_order.len(), 2);
+        assert!(m.out_of_order.iter().any(|o| o.duplicate && o.n == 3));
+    }
+}

@@ -1,0 +1,238 @@
+//! The per-document pipeline: bytes in, [`Document`] out.
+//!
+//! decode → layout → reflow → outline → markers → citations → link/audit.
+//! A pure function of the input and the analyzer: same bytes, same output.
+
+use std::collections::BTreeSet;
+use std::fmt::Write as _;
+
+use sha2::{Digest, Sha256};
+
+use crate::audit;
+use crate::citations;
+use crate::decode::{self, DecodeError};
+use crate::layout;
+use crate::markers;
+use crate::model::*;
+use crate::morphology::Analyzer;
+use crate::outline;
+use crate::reflow;
+use crate::sentences;
+
+/// Input limits: beyond them a document is refused with a clear error
+/// instead of using unbounded memory.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    pub max_bytes: usize,
+    pub max_line_chars: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_bytes: 64 * 1024 * 1024,
+            max_line_chars: 100_000,
+        }
+    }
+}
+
+/// Why a document could not be extracted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExtractError {
+    Decode(DecodeError),
+    LineTooLong {
+        line: usize,
+        chars: usize,
+        limit: usize,
+    },
+}
+
+impl std::fmt::Display for ExtractError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ExtractError::Decode(err) => err.fmt(f),
+            ExtractError::LineTooLong { line, chars, limit } => write!(
+                f,
+                "line {line} has {chars} characters, more than the limit of {limit}; is this a report?"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for ExtractError {}
+
+/// Extracts one document. `id` is the document id (file stem), `source` the
+/// path as given.
+pub fn extract(
+    bytes: &[u8],
+    id: &str,
+    source: &str,
+    analyzer: &Analyzer,
+    limits: Limits,
+) -> Result<Document, ExtractError> {
+    if bytes.len() > limits.max_bytes {
+        return Err(ExtractError::Decode(DecodeError::TooLarge {
+            bytes: bytes.len(),
+            limit: limits.max_bytes,
+        }));
+    }
+    let (text, _) = decode::decode(bytes).map_err(ExtractError::Decode)?;
+    check_line_lengths(&text, limits)?;
+
+    let layout = layout::analyse(&text);
+    let paragraphs = reflow::paragraphs(&layout.body, analyzer);
+    let outline = outline::build(&paragraphs);
+
+    let mut findings = Vec::new();
+    let mut parsed: Vec<(u32, Vec<Citation>)> = Vec::new();
+    let mut footnotes: Vec<Footnote> = Vec::new();
+    for lines in &layout.footnotes {
+        let text = reflow::footnote_text(&lines.lines, analyzer);
+        let (citations, problems) = citations::parse_footnote(lines.n, &text);
+        for problem in problems {
+            findings.push(Finding {
+                footnote: Some(lines.n),
+                citation: Some(problem.citation),
+                ..audit::finding("malformed_citation", Severity::Warning, problem.message)
+            });
+        }
+        parsed.push((lines.n, citations));
+        let first = lines.lines.first().map_or(0, |l| l.number);
+        let last = lines.lines.last().map_or(0, |l| l.number);
+        footnotes.push(Footnote {
+            n: lines.n,
+            text,
+            page: lines.page,
+            lines: [first, last],
+            cited_by: Vec::new(),
+            citations: Vec::new(),
+        });
+    }
+    for (footnote_n, citation) in citations::resolve_back_references(&mut parsed) {
+        findings.push(Finding {
+            footnote: Some(footnote_n),
+            citation: Some(citation.clone()),
+            ..audit::finding(
+                "unresolved_back_reference",
+                Severity::Warning,
+                format!("back reference {citation} names no earlier citation"),
+            )
+        });
+    }
+    for (footnote, (_, citations)) in footnotes.iter_mut().zip(parsed) {
+        footnote.citations = citations;
+    }
+
+    let numbers: BTreeSet<u32> = footnotes.iter().map(|f| f.n).collect();
+    let texts: Vec<String> = outline.claims.iter().map(|c| c.text.clone()).collect();
+    let marked = markers::extract(&texts, &numbers);
+    for problem in &marked.out_of_order {
+        let (kind, what) = if problem.duplicate {
+            ("duplicate_marker", "appears more than once")
+        } else {
+            (
+                "out_of_order_marker",
+                "breaks the increasing order of the markers",
+            )
+        };
+        findings.push(Finding {
+            claim: Some(format!("C{}", problem.claim + 1)),
+            footnote: Some(problem.n),
+            ..audit::finding(
+                kind,
+                Severity::Warning,
+                format!("marker {}) {what}", problem.n),
+            )
+        });
+    }
+
+    let sections: Vec<Section> = section_ids(&outline.sections);
+    let claims: Vec<Claim> = outline
+        .claims
+        .iter()
+        .zip(marked.claims)
+        .enumerate()
+        .map(|(i, (draft, marked))| Claim {
+            id: format!("C{}", i + 1),
+            section: sections[draft.section].id.clone(),
+            parent: draft.parent.map(|p| format!("C{}", p + 1)),
+            marker: draft.marker.map(String::from),
+            depth: draft.depth,
+            topic: draft.topic.clone(),
+            items: outline::items_of(&marked.text),
+            sentences: sentences::split(&marked.text),
+            footnote_refs: marked
+                .refs
+                .iter()
+                .map(|r| FootnoteRef {
+                    n: r.n,
+                    offset: r.offset,
+                })
+                .collect(),
+            text: marked.text,
+            page: draft.page,
+            lines: draft.lines,
+        })
+        .collect();
+    let links = audit::link(&claims, &mut footnotes);
+    findings.extend(audit::numbering_findings(&footnotes));
+    audit::sort_findings(&mut findings);
+
+    Ok(Document {
+        schema: SCHEMA_VERSION.to_string(),
+        document: DocumentInfo {
+            id: id.to_string(),
+            source: source.to_string(),
+            sha256: sha256_hex(bytes),
+            series: layout.furniture.series,
+            date: layout.furniture.date,
+            title: layout.furniture.title,
+            pages: layout.pages,
+        },
+        sections,
+        claims,
+        footnotes,
+        links,
+        findings,
+    })
+}
+
+fn check_line_lengths(text: &str, limits: Limits) -> Result<(), ExtractError> {
+    for (i, line) in text.split('\n').enumerate() {
+        if line.len() > limits.max_line_chars {
+            let chars = line.chars().count();
+            if chars > limits.max_line_chars {
+                return Err(ExtractError::LineTooLong {
+                    line: i + 1,
+                    chars,
+                    limit: limits.max_line_chars,
+                });
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `S0` for a summary block, then `S1`, `S2`, … in order.
+fn section_ids(sections: &[outline::SectionDraft]) -> Vec<Section> {
+    let offset = usize::from(!sections.first().is_some_and(|s| s.summary));
+    sections
+        .iter()
+        .enumerate()
+        .map(|(i, s)| Section {
+            id: format!("S{}", i + offset),
+            number: s.number,
+            title: s.title.clone(),
+            summary: s.summary,
+        })
+        .collect()
+}
+
+fn sha256_hex(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    let mut hex = String::with_capacity(64);
+    for b in digest {
+        let _ = write!(hex, "{b:02x}");
+    }
+    hex
+}

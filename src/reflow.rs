@@ -1,0 +1,226 @@
+//! Reflow: wrapped lines → paragraphs.
+//!
+//! In: body lines and footnote lines from layout. Out: [`Paragraph`]s (a bullet
+//! item, a heading or an unmarked paragraph, with its text on one line) and
+//! one text per footnote.
+//!
+//! At every line break the question is whether a space belongs there. The
+//! extractor's trailing space says "between words", its absence "inside a
+//! word"; both are usually right. Where the characters around the break decide
+//! (punctuation, Latin words) they do; where the signal contradicts the
+//! grammar the analyzer decides: a particle or ending after the break is glued
+//! to the word before it, and a new content word after a finished word
+//! (particle or ending before the break) is separated from it.
+
+use crate::layout::{self, SourceLine};
+use crate::morphology::{Analyzer, is_dependent_tag};
+
+/// How a paragraph opens.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Start {
+    /// A bullet symbol with its nesting rank.
+    Bullet { symbol: char, rank: u8 },
+    /// A numbered section heading.
+    Heading { number: u32 },
+    /// Text without a bullet.
+    Plain,
+}
+
+/// One paragraph in reading order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paragraph {
+    pub start: Start,
+    /// Joined text without the bullet symbol or heading number.
+    pub text: String,
+    pub page: u32,
+    pub first_line: usize,
+    pub last_line: usize,
+}
+
+/// Groups body lines into paragraphs and joins each paragraph's lines.
+pub fn paragraphs(lines: &[SourceLine], analyzer: &Analyzer) -> Vec<Paragraph> {
+    let mut out: Vec<Paragraph> = Vec::new();
+    let mut previous: Option<&SourceLine> = None;
+    for line in lines {
+        let opens = opening_of(line, previous);
+        match (opens, out.last_mut()) {
+            (None, Some(paragraph)) => {
+                join_line(&mut paragraph.text, &line.text, analyzer);
+                paragraph.last_line = line.number;
+            }
+            (opens, _) => {
+                let (start, rest) = opens.unwrap_or((Start::Plain, line.text.trim_start()));
+                out.push(Paragraph {
+                    start,
+                    text: rest.to_string(),
+                    page: line.page,
+                    first_line: line.number,
+                    last_line: line.number,
+                });
+            }
+        }
+        previous = Some(line);
+    }
+    for paragraph in &mut out {
+        paragraph.text = collapse_spaces(&paragraph.text);
+    }
+    out
+}
+
+/// Joins the lines of one footnote into its text.
+pub fn footnote_text(lines: &[SourceLine], analyzer: &Analyzer) -> String {
+    let mut text = String::new();
+    for line in lines {
+        if text.is_empty() {
+            text.push_str(line.text.trim_start());
+        } else {
+            join_line(&mut text, &line.text, analyzer);
+        }
+    }
+    collapse_spaces(&text)
+}
+
+/// Whether `line` opens a new paragraph, and how. A dash bullet must follow a
+/// finished sentence: a wrapped line may begin with `- ` (`中 단둥\n- 北 신의주`).
+fn opening_of<'a>(line: &'a SourceLine, previous: Option<&SourceLine>) -> Option<(Start, &'a str)> {
+    let after_sentence =
+        previous.is_none_or(|p| layout::ends_sentence(&p.text) || is_short_title(&p.text));
+    if let Some((number, title)) = layout::heading_of(&line.text)
+        && after_sentence
+    {
+        return Some((Start::Heading { number }, title));
+    }
+    let (symbol, rank, rest) = layout::bullet_of(&line.text)?;
+    if matches!(symbol, '-' | '–' | '·') && !after_sentence {
+        return None;
+    }
+    Some((Start::Bullet { symbol, rank }, rest))
+}
+
+/// A short line without sentence punctuation, such as a heading or `주요 내용`.
+fn is_short_title(text: &str) -> bool {
+    let t = text.trim();
+    layout::heading_of(t).is_some() || (t.chars().count() <= 20 && !t.ends_with([',', '，']))
+}
+
+/// Appends `next` (a raw line) to `text`, deciding the space at the break.
+pub fn join_line(text: &mut String, next: &str, analyzer: &Analyzer) {
+    let had_space = text.ends_with(char::is_whitespace) || next.starts_with(char::is_whitespace);
+    let trimmed_len = text.trim_end().len();
+    text.truncate(trimmed_len);
+    // keep the trailing space: it is the signal for the next break
+    let next = next.trim_start();
+    if next.trim_end().is_empty() {
+        return;
+    }
+    if !text.is_empty() && needs_space(text, next, had_space, analyzer) {
+        text.push(' ');
+    }
+    text.push_str(next);
+}
+
+fn needs_space(before: &str, after: &str, had_space: bool, analyzer: &Analyzer) -> bool {
+    let (Some(last), Some(first)) = (before.chars().next_back(), after.chars().next()) else {
+        return false;
+    };
+    if is_closing(first) {
+        return false;
+    }
+    if matches!(last, ',' | ';' | ':' | '.' | '!' | '?' | '…') && !first.is_ascii_digit()
+        || matches!(last, ',' | ';')
+    {
+        return true;
+    }
+    if is_opening(last) {
+        return false;
+    }
+    if last.is_ascii_alphanumeric() && first.is_ascii_alphanumeric() {
+        // Latin words wrap at spaces; digits split mid-number stay joined
+        return had_space || !(last.is_ascii_digit() && first.is_ascii_digit());
+    }
+    if !(is_hangul(last) && is_hangul(first)) {
+        return had_space;
+    }
+    // the analyzer overrides the signal only where grammar is clear
+    match junction(before, after, analyzer) {
+        Junction::Dependent => false,
+        Junction::AfterFinishedWord => true,
+        Junction::InsideMorpheme | Junction::Other => had_space,
+    }
+}
+
+enum Junction {
+    /// Joining forms one morpheme (`관` + `광`).
+    InsideMorpheme,
+    /// A particle, ending or suffix follows the break (`국경통제` + `를`).
+    Dependent,
+    /// A content word follows a particle or ending (`…를` + `자체`).
+    AfterFinishedWord,
+    Other,
+}
+
+/// Analyses the last word before and the first word after the break, joined.
+fn junction(before: &str, after: &str, analyzer: &Analyzer) -> Junction {
+    let left = before.rsplit(char::is_whitespace).next().unwrap_or(before);
+    let right = after.split(char::is_whitespace).next().unwrap_or(after);
+    let joined = format!("{left}{right}");
+    let cut = left.len();
+    let morphemes = analyzer.morphemes(&joined);
+    let Some(right_index) = morphemes.iter().position(|m| m.start >= cut) else {
+        return Junction::InsideMorpheme;
+    };
+    if morphemes[right_index].start != cut {
+        return Junction::InsideMorpheme;
+    }
+    // only a word made of particles, endings and suffixes alone (`를`,
+    // `하는`) is glued against a trailing space: `국경 ` + `이동도` is not `이`+…
+    if morphemes[right_index..]
+        .iter()
+        .all(|m| is_dependent_tag(&m.pos))
+    {
+        return Junction::Dependent;
+    }
+    if is_dependent_tag(&morphemes[right_index].pos) {
+        return Junction::Other;
+    }
+    let left_tag = right_index
+        .checked_sub(1)
+        .map(|i| morphemes[i].pos.as_str())
+        .unwrap_or("");
+    let finished = left_tag.starts_with('J')
+        || left_tag.starts_with("EC")
+        || left_tag.starts_with("EF")
+        || left_tag.ends_with("+EC");
+    if finished {
+        Junction::AfterFinishedWord
+    } else {
+        Junction::Other
+    }
+}
+
+fn is_hangul(c: char) -> bool {
+    ('\u{AC00}'..='\u{D7A3}').contains(&c)
+}
+
+fn is_closing(c: char) -> bool {
+    matches!(
+        c,
+        ')' | ']' | '}' | '｣' | '」' | '』' | '”' | '’' | ',' | '.' | '·' | '…'
+    )
+}
+
+fn is_opening(c: char) -> bool {
+    matches!(c, '(' | '[' | '{' | '｢' | '「' | '『' | '“' | '‘')
+}
+
+/// Collapses runs of whitespace into one space and trims.
+pub fn collapse_spaces(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
