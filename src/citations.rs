@@ -134,6 +134,7 @@ static BACK_POINTER: LazyLock<Regex> = LazyLock::new(|| {
 /// Words that end the title of a notice or statement of a state body.
 const NOTICE_WORDS: &[&str] = &[
     "통보",
+    "보도",
     "담화",
     "성명",
     "공보",
@@ -501,7 +502,10 @@ fn parse_publication(after: &str, had_title: bool, c: &mut Citation) {
         .filter(|p| !p.is_empty())
         .collect();
     let is_locator = |p: &str| PAGES.is_match(p) || VOLUME.is_match(p) || ISSUE.is_match(p);
-    let mut rest = parts.iter().copied().filter(|p| !is_locator(p));
+    let mut rest = parts
+        .iter()
+        .copied()
+        .filter(|p| !is_locator(p) && english_month_year(p).is_none());
     if !had_title {
         c.title = rest.next().map(str::to_string);
     }

@@ -6,6 +6,7 @@
 //! contract). [`morphology`] is the shared analyzer, [`dict`] provides its
 //! dictionary, [`pipeline`] runs the stages for one document.
 pub mod audit;
+pub mod batch;
 pub mod citations;
 pub mod decode;
 pub mod dict;

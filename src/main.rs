@@ -1,10 +1,11 @@
 //! The kcite command line: parses arguments, calls the library, prints.
 use std::io::{Read, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
+use kcite::batch::{self, Options};
 use kcite::dict::ensure_dictionary;
 use kcite::morphology::Analyzer;
 
@@ -24,14 +25,26 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Extract claims, footnotes, citations and findings as JSON (SCHEMA.md)
+    /// Extract claims, footnotes, citations and findings as JSON (docs/SCHEMA.md)
     Extract {
-        /// Report files or directories (searched for *.txt), or - for stdin
+        /// Report files or directories (searched recursively), or - for stdin
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
-        /// Output directory (one <stem>.json per report); - or absent with stdin: stdout
+        /// Output directory: <id>.json per report plus corpus tables; - for stdout (one input)
         #[arg(short, long)]
         output: Option<PathBuf>,
+        /// File names to take from directories
+        #[arg(long, default_value = "*.txt")]
+        glob: String,
+        /// Documents processed in parallel (default: all cores)
+        #[arg(short, long)]
+        jobs: Option<usize>,
+        /// No progress bar and no closing summary line
+        #[arg(short, long)]
+        quiet: bool,
+        /// Largest input accepted, in MB
+        #[arg(long, default_value_t = 64)]
+        max_mb: usize,
     },
     /// Print the JSON Schema of the output, generated from the Rust types
     Schema,
@@ -67,9 +80,56 @@ fn run(cli: Cli) -> Result<ExitCode> {
             println!("{}", serde_json::to_string_pretty(&schema)?);
             Ok(ExitCode::SUCCESS)
         }
-        Command::Extract { inputs, output } => {
-            let analyzer = Analyzer::load(&ensure_dictionary(cli.dict.as_deref())?)?;
-            extract(&inputs, output.as_deref(), &analyzer)
+        Command::Extract {
+            inputs,
+            output,
+            glob,
+            jobs,
+            quiet,
+            max_mb,
+        } => {
+            let limits = kcite::Limits {
+                max_bytes: max_mb.saturating_mul(1024 * 1024),
+                ..kcite::Limits::default()
+            };
+            let out_dir = output.filter(|o| o.as_os_str() != "-");
+            let single = inputs.len() == 1 && (inputs[0].as_os_str() == "-" || inputs[0].is_file());
+            if single && out_dir.is_none() {
+                let analyzer = load_analyzer(cli.dict.as_deref())?;
+                return extract_to_stdout(&inputs[0], &analyzer, limits);
+            }
+            let Some(out_dir) = out_dir else {
+                return usage_error("several inputs need an output directory (-o DIR)");
+            };
+            let inputs = match batch::collect_inputs(&inputs, &glob) {
+                Ok(inputs) if inputs.is_empty() => {
+                    return usage_error(&format!("no input matches {glob}"));
+                }
+                Ok(inputs) => inputs,
+                Err(err) => return usage_error(&format!("{err:#}")),
+            };
+            let analyzer = load_analyzer(cli.dict.as_deref())?;
+            let jobs =
+                jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+            let options = Options {
+                jobs,
+                progress: !quiet,
+                limits,
+            };
+            let failures = batch::run(&inputs, &out_dir, &analyzer, &options)?;
+            if !quiet {
+                let done = inputs.len() - failures.len();
+                eprintln!(
+                    "kcite: {done} of {} documents extracted into {}",
+                    inputs.len(),
+                    out_dir.display()
+                );
+            }
+            Ok(if failures.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            })
         }
         Command::Tokenize {
             file,
@@ -82,7 +142,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             } else {
                 Analyzer::load(&dir)?
             };
-            let text = read_input(&file)?;
+            let text =
+                String::from_utf8_lossy(&read_bytes(Path::new(&file), usize::MAX)?).into_owned();
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
             for line in text.lines() {
                 for m in analyzer.morphemes(line) {
@@ -100,56 +161,52 @@ fn run(cli: Cli) -> Result<ExitCode> {
     }
 }
 
-fn extract(
-    inputs: &[PathBuf],
-    output: Option<&std::path::Path>,
-    analyzer: &Analyzer,
-) -> Result<ExitCode> {
-    let mut failed = false;
-    for input in inputs {
-        let bytes =
-            std::fs::read(input).with_context(|| format!("cannot read {}", input.display()))?;
-        let stem = input
-            .file_stem()
-            .map_or("stdin".into(), |s| s.to_string_lossy().into_owned());
-        match kcite::extract(
-            &bytes,
-            &stem,
-            &input.to_string_lossy(),
-            analyzer,
-            kcite::Limits::default(),
-        ) {
-            Ok(doc) => {
-                let json = serde_json::to_string_pretty(&doc)? + "\n";
-                match output {
-                    Some(dir) => {
-                        std::fs::create_dir_all(dir)?;
-                        std::fs::write(dir.join(format!("{stem}.json")), json)?;
-                    }
-                    None => print!("{json}"),
-                }
-            }
-            Err(err) => {
-                eprintln!("kcite: {}: {err}", input.display());
-                failed = true;
-            }
-        }
-    }
-    Ok(if failed {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+fn usage_error(message: &str) -> Result<ExitCode> {
+    eprintln!("kcite: error: {message}");
+    Ok(ExitCode::from(2))
 }
 
-fn read_input(file: &str) -> Result<String> {
+fn load_analyzer(dict: Option<&Path>) -> Result<Analyzer> {
+    Analyzer::load(&ensure_dictionary(dict)?)
+}
+
+/// `-` is stdin; at most `limit + 1` bytes are read, so the limit is checked after.
+fn read_bytes(input: &Path, limit: usize) -> Result<Vec<u8>> {
     let mut bytes = Vec::new();
-    if file == "-" {
+    let cap = u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(1);
+    if input.as_os_str() == "-" {
         std::io::stdin()
+            .take(cap)
             .read_to_end(&mut bytes)
             .context("cannot read stdin")?;
     } else {
-        bytes = std::fs::read(file).with_context(|| format!("cannot read {file}"))?;
+        let file = std::fs::File::open(input)
+            .with_context(|| format!("cannot read {}", input.display()))?;
+        file.take(cap)
+            .read_to_end(&mut bytes)
+            .with_context(|| format!("cannot read {}", input.display()))?;
     }
-    Ok(String::from_utf8_lossy(&bytes).into_owned())
+    Ok(bytes)
+}
+
+/// One document, from stdin or a file, as JSON on stdout.
+fn extract_to_stdout(input: &Path, analyzer: &Analyzer, limits: kcite::Limits) -> Result<ExitCode> {
+    let name = input.to_string_lossy();
+    let bytes = read_bytes(input, limits.max_bytes)?;
+    let id = match input.file_stem() {
+        Some(stem) if name != "-" => stem.to_string_lossy().into_owned(),
+        _ => "stdin".to_string(),
+    };
+    match kcite::extract(&bytes, &id, &name, analyzer, limits) {
+        Ok(document) => {
+            std::io::stdout()
+                .lock()
+                .write_all(batch::to_json(&document).as_bytes())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(err) => {
+            eprintln!("kcite: {name}: {err}");
+            Ok(ExitCode::from(1))
+        }
+    }
 }

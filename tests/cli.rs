@@ -1,0 +1,169 @@
+//! The kcite binary: commands, exit codes, outputs on disk.
+mod common;
+
+use std::process::Command;
+
+fn kcite() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_kcite"))
+}
+
+fn temp_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("kcite-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+#[test]
+fn tokenize_prints_surface_and_tag() {
+    let out = kcite()
+        .args(["tokenize", "tests/fixtures/sentence.txt"])
+        .output()
+        .expect("run");
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).expect("utf-8");
+    assert!(
+        text.starts_with("북한\tNNP\n이\tJKS\n코로나\tNNP\n19\tSN\n종식\tNNG\n을\tJKO\n"),
+        "{text}"
+    );
+}
+
+#[test]
+fn extract_stdin_to_stdout_is_json_of_the_schema() {
+    let input = std::fs::read(common::REPORT).expect("report");
+    let mut child = kcite()
+        .args(["extract", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(&input)
+        .expect("write");
+    let out = child.wait_with_output().expect("wait");
+    assert!(out.status.success());
+    let doc: kcite::Document = serde_json::from_slice(&out.stdout).expect("schema");
+    assert_eq!(doc.footnotes.len(), 65);
+    assert_eq!(doc.document.id, "stdin");
+}
+
+#[test]
+fn extract_directory_writes_json_and_tables_identically_for_any_job_count() {
+    let input = temp_dir("in");
+    std::fs::copy(common::REPORT, input.join("a.txt")).expect("copy");
+    std::fs::copy("tests/fixtures/other-series.txt", input.join("b.txt")).expect("copy");
+    std::fs::write(input.join("empty.txt"), "").expect("write");
+    std::fs::write(input.join("binary.txt"), b"\x7fELF\x00\x01\x02").expect("write");
+    std::fs::write(input.join("ignored.md"), "# not a report").expect("write");
+    let mut outputs = Vec::new();
+    for jobs in ["1", "2"] {
+        let out_dir = temp_dir(&format!("out{jobs}"));
+        let out = kcite()
+            .args(["extract", "--quiet", "--jobs", jobs, "-o"])
+            .arg(&out_dir)
+            .arg(&input)
+            .output()
+            .expect("run");
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "two bad files make the run fail"
+        );
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains("empty.txt: the file is empty"), "{stderr}");
+        assert!(
+            stderr.contains("binary.txt: the file is binary"),
+            "{stderr}"
+        );
+        let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(&out_dir)
+            .expect("list")
+            .map(|e| e.expect("entry").path())
+            .map(|p| {
+                (
+                    p.file_name()
+                        .unwrap_or_default()
+                        .to_string_lossy()
+                        .into_owned(),
+                    std::fs::read(&p).expect("read"),
+                )
+            })
+            .collect();
+        files.sort();
+        outputs.push(files);
+    }
+    let names: Vec<&str> = outputs[0].iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "a.json",
+            "b.json",
+            "citations.csl.json",
+            "claims.jsonl",
+            "links.csv",
+            "summary.json"
+        ]
+    );
+    assert_eq!(
+        outputs[0], outputs[1],
+        "byte-identical for --jobs 1 and --jobs 2"
+    );
+    let links = &outputs[0]
+        .iter()
+        .find(|(n, _)| n == "links.csv")
+        .expect("links")
+        .1;
+    assert!(links.starts_with("\u{feff}document,claim,footnote".as_bytes()));
+    let summary: serde_json::Value = serde_json::from_slice(
+        &outputs[0]
+            .iter()
+            .find(|(n, _)| n == "summary.json")
+            .expect("summary")
+            .1,
+    )
+    .expect("json");
+    assert_eq!(summary["documents"].as_array().map(Vec::len), Some(2));
+    assert_eq!(summary["failed"].as_array().map(Vec::len), Some(2));
+    assert!(summary["outlets"]["연합뉴스"].as_u64().unwrap_or(0) > 50);
+    let csl: serde_json::Value = serde_json::from_slice(
+        &outputs[0]
+            .iter()
+            .find(|(n, _)| n == "citations.csl.json")
+            .expect("csl")
+            .1,
+    )
+    .expect("json");
+    let first_news = csl
+        .as_array()
+        .and_then(|a| a.iter().find(|i| i["type"] == "article-newspaper"))
+        .expect("news");
+    assert_eq!(first_news["container-title"], "RFA");
+    assert_eq!(
+        first_news["issued"]["date-parts"][0],
+        serde_json::json!([2023, 8, 4])
+    );
+}
+
+#[test]
+fn usage_errors_exit_with_2() {
+    let out = kcite()
+        .args(["extract", "no-such-dir/", "-o", "x"])
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(2));
+    let out = kcite().args(["extract"]).output().expect("run");
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn schema_command_prints_the_json_schema() {
+    let out = kcite().arg("schema").output().expect("run");
+    assert!(out.status.success());
+    let schema: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(schema["title"], "Document");
+    let kinds = schema.to_string();
+    assert!(kinds.contains("back_reference") && kinds.contains("footnote_refs"));
+}

@@ -1,0 +1,32 @@
+//! Shared by the integration tests: one analyzer per test binary.
+#![allow(dead_code)]
+use std::sync::OnceLock;
+
+use kcite::Document;
+use kcite::morphology::Analyzer;
+
+pub fn analyzer() -> &'static Analyzer {
+    static ANALYZER: OnceLock<Analyzer> = OnceLock::new();
+    ANALYZER.get_or_init(|| {
+        let dir = kcite::dict::ensure_dictionary(None).expect("dictionary");
+        Analyzer::load(&dir).expect("analyzer")
+    })
+}
+
+pub fn extract_text(text: &str, id: &str) -> Document {
+    kcite::extract(
+        text.as_bytes(),
+        id,
+        id,
+        analyzer(),
+        kcite::Limits::default(),
+    )
+    .expect("extract")
+}
+
+pub fn extract_file(path: &str) -> Document {
+    let bytes = std::fs::read(path).expect("read");
+    kcite::extract(&bytes, "doc", path, analyzer(), kcite::Limits::default()).expect("extract")
+}
+
+pub const REPORT: &str = "corpus/kiep-focus-2024-02-01-nk-external-relations.txt";
