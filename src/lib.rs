@@ -7,6 +7,7 @@
 //! dictionary, [`pipeline`] runs the stages for one document.
 pub mod audit;
 pub mod batch;
+pub mod bench;
 pub mod citations;
 pub mod decode;
 pub mod dict;

@@ -48,6 +48,18 @@ enum Command {
     },
     /// Print the JSON Schema of the output, generated from the Rust types
     Schema,
+    /// Measure throughput: bare tokenization vs the pipeline on 1 and 2 threads
+    Bench {
+        /// Report files or directories to replicate
+        #[arg(default_value = "corpus")]
+        inputs: Vec<PathBuf>,
+        /// Replicate the reports up to this many MB
+        #[arg(long, default_value_t = 5.0)]
+        size_mb: f64,
+        /// Print the figures as JSON
+        #[arg(long)]
+        json: bool,
+    },
     /// Print each morpheme's surface and part-of-speech tag (a debugging aid)
     Tokenize {
         /// Input text file, or - for stdin
@@ -130,6 +142,28 @@ fn run(cli: Cli) -> Result<ExitCode> {
             } else {
                 ExitCode::from(1)
             })
+        }
+        Command::Bench {
+            inputs,
+            size_mb,
+            json,
+        } => {
+            let inputs = batch::collect_inputs(&inputs, "*.txt")?;
+            let reports = inputs
+                .iter()
+                .map(|i| {
+                    std::fs::read(&i.path)
+                        .with_context(|| format!("cannot read {}", i.path.display()))
+                })
+                .collect::<Result<Vec<_>>>()?;
+            let analyzer = load_analyzer(cli.dict.as_deref())?;
+            let report = kcite::bench::run(&reports, (size_mb * 1e6) as usize, &analyzer);
+            if json {
+                println!("{}", serde_json::to_string_pretty(&report)?);
+            } else {
+                print!("{report}");
+            }
+            Ok(ExitCode::SUCCESS)
         }
         Command::Tokenize {
             file,

@@ -78,6 +78,14 @@ impl Analyzer {
             .collect()
     }
 
+    /// Number of morphemes in `text`, without building them: what bare
+    /// tokenization costs (the benchmark's baseline).
+    pub fn token_count(&self, text: &str) -> usize {
+        self.segmenter
+            .segment(Cow::Borrowed(text))
+            .map_or(0, |tokens| tokens.len())
+    }
+
     /// The first morpheme's tag of `text`, if any.
     pub fn first_pos(&self, text: &str) -> Option<String> {
         self.morphemes(text).into_iter().next().map(|m| m.pos)

@@ -167,3 +167,71 @@ fn schema_command_prints_the_json_schema() {
     let kinds = schema.to_string();
     assert!(kinds.contains("back_reference") && kinds.contains("footnote_refs"));
 }
+
+#[test]
+fn bad_and_legacy_inputs_never_stop_the_batch() {
+    let input = temp_dir("robust-in");
+    let report = std::fs::read_to_string(common::REPORT).expect("report");
+    let (euc_kr, _, _) = encoding_rs::EUC_KR.encode(&report);
+    std::fs::write(input.join("euc-kr.txt"), &euc_kr).expect("write");
+    let mut utf16 = vec![0xff, 0xfe];
+    utf16.extend(report.encode_utf16().flat_map(u16::to_le_bytes));
+    std::fs::write(input.join("utf16.txt"), utf16).expect("write");
+    let half: String = report.chars().take(report.chars().count() / 2).collect();
+    std::fs::write(input.join("truncated.txt"), half).expect("write");
+    std::fs::write(
+        input.join("one-line.txt"),
+        "가".repeat(50 * 1024 * 1024 / 3),
+    )
+    .expect("write");
+    std::fs::write(input.join("latin1.txt"), b"caf\xe9 \xff\xfe\xfd\x80").expect("write");
+    let out_dir = temp_dir("robust-out");
+    let out = kcite()
+        .args(["extract", "--quiet", "-o"])
+        .arg(&out_dir)
+        .arg(&input)
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(stderr.lines().count(), 2, "one line per bad file: {stderr}");
+    assert!(stderr.contains("one-line.txt: line 1 has"), "{stderr}");
+    assert!(stderr.contains("latin1.txt:"), "{stderr}");
+    for name in ["euc-kr", "utf16"] {
+        let doc: kcite::Document = serde_json::from_slice(
+            &std::fs::read(out_dir.join(format!("{name}.json"))).expect("json"),
+        )
+        .expect("doc");
+        assert_eq!(doc.footnotes.len(), 65, "{name}");
+        assert_eq!(
+            doc.claims
+                .iter()
+                .map(|c| c.footnote_refs.len())
+                .sum::<usize>(),
+            65,
+            "{name}"
+        );
+    }
+    let truncated: kcite::Document =
+        serde_json::from_slice(&std::fs::read(out_dir.join("truncated.json")).expect("json"))
+            .expect("doc");
+    assert!(!truncated.claims.is_empty() && truncated.footnotes.len() < 65);
+    let leftovers: Vec<_> = std::fs::read_dir(&out_dir)
+        .expect("list")
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().starts_with('.'))
+        .collect();
+    assert!(leftovers.is_empty(), "no temporary files left behind");
+}
+
+#[test]
+fn bench_reports_throughput() {
+    let out = kcite()
+        .args(["bench", "--size-mb", "0.2", "--json", "corpus"])
+        .output()
+        .expect("run");
+    assert!(out.status.success());
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(report["runs"].as_array().map(Vec::len), Some(3));
+    assert!(report["runs"][1]["mb_per_s"].as_f64().unwrap_or(0.0) > 0.0);
+}
