@@ -166,6 +166,8 @@ pub fn analyse(text: &str) -> Layout {
         }
         builder.line(index + 1, raw);
     }
+    // footnotes in number order, whatever order the pages came in
+    builder.footnotes.sort_by_key(|f| f.n);
     // a break after the last content opens no page
     let pages = if builder.content_since_break {
         builder.page
@@ -251,16 +253,21 @@ impl Builder {
     /// `N) text` where N continues the numbering and either a marker `N)` was
     /// seen in the body or N is the very next number and the text reads like a
     /// footnote.
+    ///
+    /// A number off the sequence (pages out of order, a lost footnote block)
+    /// is accepted when its marker was seen and it is not defined yet.
     fn footnote_start<'a>(&self, raw: &'a str) -> Option<(u32, &'a str)> {
         let caps = FOOTNOTE_START.captures(raw)?;
         let n: u32 = caps[1].parse().ok()?;
-        let last = self.footnotes.last().map_or(0, |f| f.n);
-        if n <= last || n > last + 3 {
+        if self.footnotes.iter().any(|f| f.n == n) {
             return None;
         }
+        let last = self.footnotes.last().map_or(0, |f| f.n);
+        let seen = self.markers_seen.contains(&n);
+        let in_sequence = n > last && n <= last + 3;
         let rest = caps.get(2)?.as_str();
-        let plausible = self.markers_seen.contains(&n)
-            || (n == last + 1 && (is_citation_like(rest) || ends_sentence(rest)));
+        let plausible =
+            seen || (in_sequence && n == last + 1 && (is_citation_like(rest) || ends_sentence(rest)));
         plausible.then_some((n, rest))
     }
 
