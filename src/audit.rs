@@ -108,3 +108,187 @@ pub fn sort_findings(findings: &mut [Finding]) {
             ))
     });
 }
+
+/// Months since year 0 of an ISO date (`YYYY-MM` or `YYYY-MM-DD`).
+fn month_index(date: &str) -> Option<i32> {
+    let mut parts = date.split('-');
+    let year: i32 = parts.next()?.parse().ok()?;
+    let month: i32 = parts.next()?.parse().ok()?;
+    Some(year * 12 + month - 1)
+}
+
+/// The months a claim states for its events (`2023년 8월`, `2023년 하반기`,
+/// `(’22. 8. 10.)`); a month without a year is left out as ambiguous.
+pub fn stated_months(text: &str) -> Vec<i32> {
+    use std::sync::LazyLock;
+    static YEAR_MONTH: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(r"((?:19|20)\d{2})년\s*(?:(\d{1,2})월|(상반기|하반기|초|말|연말|1/4분기|2/4분기|3/4분기|4/4분기)|(으로|로|까지))?|[’‘'](\d{2})\.\s*(\d{1,2})\.")
+            .expect("regex")
+    });
+    YEAR_MONTH
+        .captures_iter(text)
+        .filter_map(|caps| {
+            if caps.get(4).is_some() {
+                return None; // `2024년으로 연기`: a target, not an event
+            }
+            if let Some(short) = caps.get(5) {
+                let year = 2000 + short.as_str().parse::<i32>().ok()?;
+                let month: i32 = caps.get(6)?.as_str().parse().ok()?;
+                return (1..=12).contains(&month).then_some(year * 12 + month - 1);
+            }
+            let year: i32 = caps.get(1)?.as_str().parse().ok()?;
+            let month = match (caps.get(2), caps.get(3).map(|m| m.as_str())) {
+                (Some(m), _) => m
+                    .as_str()
+                    .parse::<i32>()
+                    .ok()
+                    .filter(|m| (1..=12).contains(m))?,
+                (None, Some("하반기" | "3/4분기")) => 7,
+                (None, Some("4/4분기" | "말" | "연말")) => 10,
+                (None, Some("2/4분기")) => 4,
+                _ => 1,
+            };
+            Some(year * 12 + month - 1)
+        })
+        .collect()
+}
+
+/// How long before an event a source may plausibly report on it (months).
+const EARLY_MARGIN_MONTHS: i32 = 3;
+
+/// `future_source`: a cited item dated after the report. `date_conflict`: a
+/// cited item dated well before the earliest event the claim itself dates
+/// (events after the report date are forecasts and are left out).
+pub fn date_findings(
+    claims: &[Claim],
+    footnotes: &[Footnote],
+    report_date: Option<&str>,
+) -> Vec<Finding> {
+    let report_month = report_date.and_then(month_index);
+    let mut out = Vec::new();
+    for footnote in footnotes {
+        for citation in &footnote.citations {
+            let Some(cited) = citation.date.as_deref().and_then(month_index) else {
+                continue;
+            };
+            if citation
+                .date
+                .as_deref()
+                .zip(report_date)
+                .is_some_and(|(c, r)| c > r && c.len() == r.len())
+                || report_month.is_some_and(|r| cited > r)
+            {
+                out.push(Finding {
+                    footnote: Some(footnote.n),
+                    citation: Some(citation.id.clone()),
+                    ..finding(
+                        "future_source",
+                        Severity::Warning,
+                        format!(
+                            "{} is dated {}, after the report ({})",
+                            citation.id,
+                            citation.date.as_deref().unwrap_or(""),
+                            report_date.unwrap_or("")
+                        ),
+                    )
+                });
+            }
+            for claim in claims
+                .iter()
+                .filter(|c| c.footnote_refs.iter().any(|r| r.n == footnote.n))
+            {
+                let events: Vec<i32> = stated_months(&claim.text)
+                    .into_iter()
+                    .filter(|m| report_month.is_none_or(|r| *m <= r))
+                    .collect();
+                let Some(&earliest) = events.iter().min() else {
+                    continue;
+                };
+                if cited < earliest - EARLY_MARGIN_MONTHS {
+                    out.push(Finding {
+                        claim: Some(claim.id.clone()),
+                        footnote: Some(footnote.n),
+                        citation: Some(citation.id.clone()),
+                        ..finding(
+                            "date_conflict",
+                            Severity::Warning,
+                            format!(
+                                "{} is dated {}, {} months before the earliest event the claim dates ({}-{:02})",
+                                citation.id,
+                                citation.date.as_deref().unwrap_or(""),
+                                earliest - cited,
+                                earliest / 12,
+                                earliest % 12 + 1
+                            ),
+                        )
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Citation, FootnoteRef};
+
+    fn claim(text: &str, n: u32) -> Claim {
+        Claim {
+            id: "C1".into(),
+            section: "S1".into(),
+            parent: None,
+            marker: None,
+            depth: 0,
+            topic: None,
+            text: text.into(),
+            items: vec![],
+            sentences: vec![],
+            footnote_refs: vec![FootnoteRef { n, offset: 0 }],
+            page: 1,
+            lines: [1, 1],
+        }
+    }
+
+    fn footnote(n: u32, date: &str) -> Footnote {
+        let citation = Citation {
+            id: format!("F{n}.1"),
+            date: Some(date.into()),
+            ..Citation::default()
+        };
+        Footnote {
+            n,
+            text: String::new(),
+            page: 1,
+            lines: [1, 1],
+            cited_by: vec![],
+            citations: vec![citation],
+        }
+    }
+
+    #[test]
+    fn stated_months_read_korean_date_forms() {
+        assert_eq!(stated_months("2023년 8월 하순"), [2023 * 12 + 7]);
+        assert_eq!(stated_months("2023년 하반기부터"), [2023 * 12 + 6]);
+        assert_eq!(stated_months("위로 전문(’24. 1. 6.)을"), [2024 * 12]);
+        assert!(stated_months("2024년으로 연기됨, 12월 11일").is_empty());
+    }
+
+    #[test]
+    fn source_a_year_before_the_event_conflicts() {
+        let claims = [claim(
+            "2024년 1월에 발생한 지진에 위로 전문(’24. 1. 6.)을 보냄.",
+            1,
+        )];
+        let kinds = |date: &str| -> Vec<String> {
+            date_findings(&claims, &[footnote(1, date)], Some("2024-02-01"))
+                .into_iter()
+                .map(|f| f.kind)
+                .collect()
+        };
+        assert_eq!(kinds("2023-01-06"), ["date_conflict"]);
+        assert!(kinds("2024-01-07").is_empty());
+        assert_eq!(kinds("2024-03-01"), ["future_source"]);
+    }
+}

@@ -266,8 +266,8 @@ impl Builder {
         let seen = self.markers_seen.contains(&n);
         let in_sequence = n > last && n <= last + 3;
         let rest = caps.get(2)?.as_str();
-        let plausible =
-            seen || (in_sequence && n == last + 1 && (is_citation_like(rest) || ends_sentence(rest)));
+        let plausible = seen
+            || (in_sequence && n == last + 1 && (is_citation_like(rest) || ends_sentence(rest)));
         plausible.then_some((n, rest))
     }
 

@@ -176,6 +176,11 @@ pub fn extract(
         .collect();
     let links = audit::link(&claims, &mut footnotes);
     findings.extend(audit::numbering_findings(&footnotes));
+    findings.extend(audit::date_findings(
+        &claims,
+        &footnotes,
+        layout.furniture.date.as_deref(),
+    ));
     audit::sort_findings(&mut findings);
 
     Ok(Document {

@@ -327,3 +327,17 @@ fn output_is_deterministic() {
     let again = common::extract_file(common::REPORT);
     assert_eq!(&again, report());
 }
+
+#[test]
+fn source_dates_that_contradict_the_claim_are_found() {
+    let conflicts: Vec<(u32, &str)> = report()
+        .findings
+        .iter()
+        .filter(|f| f.kind == "date_conflict")
+        .filter_map(|f| Some((f.footnote?, f.citation.as_deref()?)))
+        .collect();
+    // the 2024 earthquake condolences cited with January 2023 articles, and a
+    // January 2023 article for withdrawals of the second half of 2023
+    assert_eq!(conflicts, [(55, "F55.1"), (55, "F55.2"), (58, "F58.3")]);
+    assert!(!report().findings.iter().any(|f| f.kind == "future_source"));
+}

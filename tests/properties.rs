@@ -49,7 +49,12 @@ fn check_invariants(doc: &Document) {
     let chars = |s: &str| s.chars().count();
     for claim in &doc.claims {
         for r in &claim.footnote_refs {
-            assert!(r.offset <= chars(&claim.text), "{}: offset {} beyond text", claim.id, r.offset);
+            assert!(
+                r.offset <= chars(&claim.text),
+                "{}: offset {} beyond text",
+                claim.id,
+                r.offset
+            );
         }
         for s in &claim.sentences {
             assert!(s[0] < s[1] && s[1] <= chars(&claim.text));
@@ -58,11 +63,19 @@ fn check_invariants(doc: &Document) {
     let numbers: Vec<u32> = doc.footnotes.iter().map(|f| f.n).collect();
     let unique: BTreeSet<u32> = numbers.iter().copied().collect();
     assert_eq!(unique.len(), numbers.len(), "footnote numbers unique");
-    let ids: BTreeSet<&str> = doc.footnotes.iter().flat_map(|f| f.citations.iter().map(|c| c.id.as_str())).collect();
+    let ids: BTreeSet<&str> = doc
+        .footnotes
+        .iter()
+        .flat_map(|f| f.citations.iter().map(|c| c.id.as_str()))
+        .collect();
     for f in &doc.footnotes {
         for c in &f.citations {
             if let Some(target) = &c.resolved {
-                assert!(ids.contains(target.as_str()), "{} resolves to missing {target}", c.id);
+                assert!(
+                    ids.contains(target.as_str()),
+                    "{} resolves to missing {target}",
+                    c.id
+                );
             }
         }
     }
