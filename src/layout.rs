@@ -460,7 +460,7 @@ fn read_furniture(lines: &[&str], furniture: &[bool]) -> Furniture {
     }
 }
 
-/// `122023년 제목` → (12, `2023년 제목`); `제목 12` → (12, `제목`). A digit run
+/// `72023년 제목` → (7, `2023년 제목`); `제목 12` → (12, `제목`). A digit run
 /// longer than a page number ends in a year when the title starts with one.
 fn split_page_number(text: &str) -> Option<(u32, String)> {
     if let Some(caps) = GLUED_PAGE.captures(text) {
@@ -495,4 +495,73 @@ fn most_common(values: Vec<String>) -> Option<String> {
     // the first of the most frequent: stable for the same input
     let best = counts.iter().map(|(_, c)| *c).max()?;
     counts.into_iter().find(|(_, c)| *c == best).map(|(v, _)| v)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGES: &str = "요약\n▶ 주장이 있음.\n연구원 리뷰\n2023.5.1.\n 1. 서론\n■ 첫 주장은 여기서1) 시작되어 \n\n다음 줄로 이어짐.\n1) ｢제목 하나｣(2023. 1. 2.), 『연합뉴스』; ｢제목 \n무역 동향 3\n■ 다음 쪽 본문임.2)\n둘｣(2023. 1. 3.), 『연합뉴스』.\n2) 김철수(2020), ｢논문｣, 학술지, p. 3.\n무역 동향 4\n";
+
+    #[test]
+    fn furniture_is_read_and_removed() {
+        let layout = analyse(PAGES);
+        assert_eq!(layout.furniture.series.as_deref(), Some("연구원 리뷰"));
+        assert_eq!(layout.furniture.date.as_deref(), Some("2023-05-01"));
+        assert_eq!(layout.furniture.title.as_deref(), Some("무역 동향"));
+        assert_eq!(layout.furniture.printed_pages, [3, 4]);
+        assert!(
+            layout
+                .body
+                .iter()
+                .all(|l| !l.text.contains("리뷰") && !l.text.contains("2023.5.1"))
+        );
+        assert_eq!(layout.pages, 3);
+    }
+
+    #[test]
+    fn footnotes_continue_across_the_page_break() {
+        let layout = analyse(PAGES);
+        let numbers: Vec<u32> = layout.footnotes.iter().map(|f| f.n).collect();
+        assert_eq!(numbers, [1, 2]);
+        let first: Vec<&str> = layout.footnotes[0]
+            .lines
+            .iter()
+            .map(|l| l.text.trim())
+            .collect();
+        assert_eq!(
+            first,
+            [
+                "｢제목 하나｣(2023. 1. 2.), 『연합뉴스』; ｢제목",
+                "둘｣(2023. 1. 3.), 『연합뉴스』."
+            ]
+        );
+        assert_eq!(layout.footnotes[1].page, 3);
+        let body: Vec<&str> = layout.body.iter().map(|l| l.text.trim()).collect();
+        assert!(body.contains(&"■ 다음 쪽 본문임.2)"));
+    }
+
+    #[test]
+    fn headings_bullets_and_page_number_splits() {
+        assert_eq!(
+            heading_of(" 2. 북중 관계 분석"),
+            Some((2, "북중 관계 분석"))
+        );
+        assert_eq!(heading_of("2. 이것은 문장이다."), None);
+        assert_eq!(
+            bullet_of("  - 하위").map(|(c, r, _)| (c, r)),
+            Some(('-', 1))
+        );
+        assert_eq!(bullet_of("-하이픈"), None);
+        assert_eq!(bullet_of("③ 셋째").map(|(_, r, _)| r), Some(3));
+        assert_eq!(
+            split_page_number("72023년 북한 전망"),
+            Some((7, "2023년 북한 전망".into()))
+        );
+        assert_eq!(
+            split_page_number("무역 동향 12"),
+            Some((12, "무역 동향".into()))
+        );
+        assert_eq!(split_page_number("2023년"), None);
+    }
 }
