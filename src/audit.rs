@@ -165,6 +165,16 @@ pub fn date_findings(
     report_date: Option<&str>,
 ) -> Vec<Finding> {
     let report_month = report_date.and_then(month_index);
+    // the earliest event each claim dates, computed once
+    let earliest_event: Vec<Option<i32>> = claims
+        .iter()
+        .map(|c| {
+            stated_months(&c.text)
+                .into_iter()
+                .filter(|m| report_month.is_none_or(|r| *m <= r))
+                .min()
+        })
+        .collect();
     let mut out = Vec::new();
     for footnote in footnotes {
         for citation in &footnote.citations {
@@ -193,17 +203,11 @@ pub fn date_findings(
                     )
                 });
             }
-            for claim in claims
-                .iter()
-                .filter(|c| c.footnote_refs.iter().any(|r| r.n == footnote.n))
-            {
-                let events: Vec<i32> = stated_months(&claim.text)
-                    .into_iter()
-                    .filter(|m| report_month.is_none_or(|r| *m <= r))
-                    .collect();
-                let Some(&earliest) = events.iter().min() else {
+            for (claim, earliest) in claims.iter().zip(&earliest_event) {
+                let Some(earliest) = *earliest else { continue };
+                if !claim.footnote_refs.iter().any(|r| r.n == footnote.n) {
                     continue;
-                };
+                }
                 if cited < earliest - EARLY_MARGIN_MONTHS {
                     out.push(Finding {
                         claim: Some(claim.id.clone()),
