@@ -196,11 +196,12 @@ pub fn run(
     options: &Options,
 ) -> Result<Vec<Failure>> {
     fs::create_dir_all(out_dir).with_context(|| format!("cannot create {}", out_dir.display()))?;
-    let total_bytes: u64 = inputs
+    // one stat per input, for the bar's total and for each document's share
+    let sizes: Vec<u64> = inputs
         .iter()
-        .filter_map(|i| fs::metadata(&i.path).ok())
-        .map(|m| m.len())
-        .sum();
+        .map(|i| fs::metadata(&i.path).map_or(0, |m| m.len()))
+        .collect();
+    let total_bytes: u64 = sizes.iter().sum();
     let bar = progress_bar(inputs.len() as u64, total_bytes, options.progress);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(options.jobs.max(1))
@@ -220,7 +221,7 @@ pub fn run(
                 if let Err(failure) = &result {
                     bar.suspend(|| eprintln!("kcite: {}: {}", failure.source, failure.error));
                 }
-                let bytes = fs::metadata(&input.path).map_or(0, |m| m.len());
+                let bytes = sizes[index];
                 let done =
                     done_bytes.fetch_add(bytes, std::sync::atomic::Ordering::Relaxed) + bytes;
                 bar.set_message(format!(

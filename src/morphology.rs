@@ -85,11 +85,6 @@ impl Analyzer {
             .segment(Cow::Borrowed(text))
             .map_or(0, |tokens| tokens.len())
     }
-
-    /// The first morpheme's tag of `text`, if any.
-    pub fn first_pos(&self, text: &str) -> Option<String> {
-        self.morphemes(text).into_iter().next().map(|m| m.pos)
-    }
 }
 
 /// ko-dic context ids of common nouns and of proper nouns, for a last syllable
@@ -144,10 +139,4 @@ fn has_final_consonant(c: char) -> bool {
 pub fn is_dependent_tag(pos: &str) -> bool {
     let head = pos.split('+').next().unwrap_or(pos);
     head.starts_with('J') || head.starts_with('E') || head.starts_with("XS") || head == "VCP"
-}
-
-/// Nouns, proper nouns and foreign words: what content-word matching uses.
-pub fn is_content_tag(pos: &str) -> bool {
-    let head = pos.split('+').next().unwrap_or(pos);
-    matches!(head, "NNG" | "NNP" | "SL" | "SH" | "NR")
 }
