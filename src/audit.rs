@@ -7,7 +7,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::model::{Claim, Finding, Footnote, Link, Severity};
+use crate::model::{Claim, Finding, Footnote, Link, Severity, Sourcing};
 
 /// Links every claim to the citations of the footnotes it marks, and fills
 /// `cited_by`.
@@ -30,6 +30,7 @@ pub fn link(claims: &[Claim], footnotes: &mut [Footnote]) -> Vec<Link> {
                     claim: claim.id.clone(),
                     footnote: r.n,
                     citation: citation.id.clone(),
+                    support: None,
                 };
                 if !links.contains(&link) {
                     links.push(link);
@@ -38,6 +39,103 @@ pub fn link(claims: &[Claim], footnotes: &mut [Footnote]) -> Vec<Link> {
         }
     }
     links
+}
+
+/// Where each claim's sources are: its own markers, else its sub-bullets'
+/// (at any depth), else none.
+pub fn sourcing(claims: &[Claim]) -> Vec<Sourcing> {
+    let index: BTreeMap<&str, usize> = claims
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.id.as_str(), i))
+        .collect();
+    let mut out = vec![Sourcing::None; claims.len()];
+    for (i, claim) in claims.iter().enumerate() {
+        if claim.footnote_refs.is_empty() {
+            continue;
+        }
+        out[i] = Sourcing::Direct;
+        let mut parent = claim.parent.as_deref().and_then(|p| index.get(p).copied());
+        while let Some(p) = parent {
+            if out[p] == Sourcing::None {
+                out[p] = Sourcing::SubBullets;
+            }
+            parent = claims[p]
+                .parent
+                .as_deref()
+                .and_then(|q| index.get(q).copied());
+        }
+    }
+    out
+}
+
+/// What makes a claim state a checkable fact: a date, a number with a unit,
+/// or a quotation.
+static FACT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(concat!(
+        r"(?:19|20)\d{2}년\s*\d{1,2}월|\d{1,2}월\s*\d{1,2}일|[’‘']\d{2}\.\s*\d{1,2}\.",
+        r"|\d[\d,.]*\s*(?:%|퍼센트|달러|위안|루블|엔|유로|원|명|건|톤|개국|척|대|회|차례|억|만|천)",
+        "|[“\"][^”\"]{2,}[”\"]",
+    ))
+    .expect("regex")
+});
+
+/// The facts a claim states, as printed (for the finding's message).
+pub fn stated_facts(text: &str) -> Vec<&str> {
+    FACT.find_iter(text)
+        // `제3회 포럼` numbers an event, it does not count anything
+        .filter(|m| !text[..m.start()].ends_with('제'))
+        .map(|m| m.as_str())
+        .collect()
+}
+
+/// `unsourced_claim`: a body claim that states facts (dates, figures,
+/// quotations) while neither it nor any claim under it cites a source.
+/// Summary claims are left out: they are traced through `supported_by`.
+pub fn unsourced_findings(claims: &[Claim], summary: &[bool]) -> Vec<Finding> {
+    let sourced_parents: Vec<&str> = claims
+        .iter()
+        .filter(|c| c.sourcing == Sourcing::Direct)
+        .map(|c| c.id.as_str())
+        .collect();
+    claims
+        .iter()
+        .zip(summary)
+        .filter(|(claim, summary)| !**summary && claim.sourcing == Sourcing::None)
+        .filter_map(|(claim, _)| {
+            let facts = stated_facts(&claim.text);
+            if facts.is_empty() {
+                return None;
+            }
+            let shown: Vec<String> = facts.iter().take(3).map(|f| clip(f, 40)).collect();
+            let parent_note = claim
+                .parent
+                .as_deref()
+                .filter(|p| sourced_parents.contains(p))
+                .map(|p| format!("; its parent {p} cites a source"))
+                .unwrap_or_default();
+            Some(Finding {
+                claim: Some(claim.id.clone()),
+                ..finding(
+                    "unsourced_claim",
+                    Severity::Info,
+                    format!(
+                        "{} states facts ({}) without a source of its own or in its sub-bullets{parent_note}",
+                        claim.id,
+                        shown.join(", ")
+                    ),
+                )
+            })
+        })
+        .collect()
+}
+
+/// `text` cut to `max` characters, with `…` when cut.
+pub fn clip(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text.to_string(),
+    }
 }
 
 /// A finding about one footnote or citation.
@@ -242,16 +340,11 @@ mod tests {
         Claim {
             id: "C1".into(),
             section: "S1".into(),
-            parent: None,
-            marker: None,
-            depth: 0,
-            topic: None,
             text: text.into(),
-            items: vec![],
-            sentences: vec![],
             footnote_refs: vec![FootnoteRef { n, offset: 0 }],
             page: 1,
             lines: [1, 1],
+            ..Claim::default()
         }
     }
 
@@ -269,6 +362,52 @@ mod tests {
             cited_by: vec![],
             citations: vec![citation],
         }
+    }
+
+    #[test]
+    fn sourcing_comes_from_the_claim_or_its_sub_bullets() {
+        let mut top = claim("북한은 2023년 8월 국경을 개방함.", 1);
+        top.footnote_refs.clear();
+        let mut child = claim("- 8월 27일 통보", 1);
+        child.id = "C2".into();
+        child.parent = Some("C1".into());
+        let mut alone = claim("무역은 2% 증가함.", 1);
+        alone.id = "C3".into();
+        alone.footnote_refs.clear();
+        let claims = [top, child, alone];
+        assert_eq!(
+            sourcing(&claims),
+            [Sourcing::SubBullets, Sourcing::Direct, Sourcing::None]
+        );
+    }
+
+    #[test]
+    fn unsourced_claims_that_state_facts_are_found() {
+        let mut claims: Vec<Claim> = [
+            "북한의 대러 무역 비중은 2% 이내임.",
+            "김정은은 “반제 공동행동”을 강조함.",
+            "협력 확대는 쉽지 않을 것으로 판단됨.",
+            "북한은 2023년 8월 국경을 개방함.",
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, text)| {
+            let mut c = claim(text, 1);
+            c.id = format!("C{}", i + 1);
+            c.footnote_refs.clear();
+            c
+        })
+        .collect();
+        let found_sourcing = sourcing(&claims);
+        for (c, s) in claims.iter_mut().zip(found_sourcing) {
+            c.sourcing = s;
+        }
+        let found: Vec<Option<String>> = unsourced_findings(&claims, &[false, false, false, true])
+            .into_iter()
+            .map(|f| f.claim)
+            .collect();
+        // an opinion states no fact; a summary claim is traced, not flagged
+        assert_eq!(found, [Some("C1".into()), Some("C2".into())]);
     }
 
     #[test]

@@ -33,6 +33,14 @@ pub struct Input {
     pub id: String,
 }
 
+/// What a batch run produced besides its files.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Outcome {
+    pub failures: Vec<Failure>,
+    /// Findings of severity warning or error, over all documents.
+    pub warnings: usize,
+}
+
 /// A document that could not be extracted.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Failure {
@@ -131,6 +139,68 @@ pub fn glob_match(pattern: &str, name: &str) -> bool {
     p[pi..].iter().all(|&c| c == '*')
 }
 
+/// What `kcite audit` and `kcite report` read: documents already extracted
+/// (`<id>.json`) and reports still to extract.
+#[derive(Debug)]
+pub enum Source {
+    Extracted(Box<Document>),
+    Text(Input),
+}
+
+/// Expands files and directories into sources. In directories, `*.json`
+/// files that are kcite documents are loaded (the corpus tables are not) and
+/// `*.txt` files are to be extracted; a file named explicitly is loaded if it
+/// ends in `.json`, else extracted.
+pub fn collect_sources(paths: &[PathBuf]) -> Result<Vec<Source>> {
+    let mut sources = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            let mut files = Vec::new();
+            walk(path, "*", &mut files)
+                .with_context(|| format!("cannot list {}", path.display()))?;
+            for file in files {
+                match file.extension().and_then(|e| e.to_str()) {
+                    Some("json") => {
+                        if let Ok(doc) = load_document(&file) {
+                            sources.push(Source::Extracted(Box::new(doc)));
+                        }
+                    }
+                    Some("txt") => sources.push(Source::Text(text_input(file))),
+                    _ => {}
+                }
+            }
+        } else if !path.exists() {
+            anyhow::bail!("{}: no such file or directory", path.display());
+        } else if path.extension().is_some_and(|e| e == "json") {
+            sources.push(Source::Extracted(Box::new(load_document(path)?)));
+        } else {
+            sources.push(Source::Text(text_input(path.clone())));
+        }
+    }
+    Ok(sources)
+}
+
+fn text_input(path: PathBuf) -> Input {
+    let id = stem(&path);
+    Input { path, id }
+}
+
+/// Loads one `<id>.json` written by `kcite extract`.
+pub fn load_document(path: &Path) -> Result<Document> {
+    let text =
+        fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let doc: Document = serde_json::from_str(&text)
+        .with_context(|| format!("{} is not a kcite document", path.display()))?;
+    anyhow::ensure!(
+        doc.schema == crate::model::SCHEMA_VERSION,
+        "{} has schema {}, this kcite reads {}",
+        path.display(),
+        doc.schema,
+        crate::model::SCHEMA_VERSION
+    );
+    Ok(doc)
+}
+
 /// Reads and extracts one input, refusing oversized files before reading them.
 pub fn extract_input(
     input: &Input,
@@ -186,15 +256,17 @@ struct Rows {
     outlets: BTreeMap<String, usize>,
     kinds: BTreeMap<String, usize>,
     findings: BTreeMap<String, usize>,
+    warnings: usize,
 }
 
-/// Runs the batch into `out_dir`. Returns the failures (empty: all good).
+/// Runs the batch into `out_dir`. Returns the failures (empty: all good) and
+/// the number of warnings found.
 pub fn run(
     inputs: &[Input],
     out_dir: &Path,
     analyzer: &Analyzer,
     options: &Options,
-) -> Result<Vec<Failure>> {
+) -> Result<Outcome> {
     fs::create_dir_all(out_dir).with_context(|| format!("cannot create {}", out_dir.display()))?;
     // one stat per input, for the bar's total and for each document's share
     let sizes: Vec<u64> = inputs
@@ -282,7 +354,8 @@ fn rows(doc: &Document) -> Rows {
             json!({
                 "document": id, "id": c.id, "section": c.section, "parent": c.parent,
                 "marker": c.marker, "depth": c.depth, "topic": c.topic, "text": c.text,
-                "footnotes": footnotes, "page": c.page,
+                "footnotes": footnotes, "page": c.page, "sourcing": c.sourcing.as_str(),
+                "supported_by": c.supported_by,
             })
             .to_string()
         })
@@ -312,6 +385,7 @@ fn rows(doc: &Document) -> Rows {
                 c.container.as_deref().unwrap_or(""),
                 c.url.as_deref().unwrap_or(""),
                 c.resolved.as_deref().unwrap_or(""),
+                &l.support.map(|s| format!("{s:.2}")).unwrap_or_default(),
             ]))
         })
         .collect();
@@ -357,6 +431,11 @@ fn rows(doc: &Document) -> Rows {
         outlets,
         kinds,
         findings,
+        warnings: doc
+            .findings
+            .iter()
+            .filter(|f| f.severity >= crate::model::Severity::Warning)
+            .count(),
     }
 }
 
@@ -454,6 +533,7 @@ const LINKS_HEADER: &[&str] = &[
     "container",
     "url",
     "resolved",
+    "support",
 ];
 
 struct Tables {
@@ -489,10 +569,11 @@ impl Tables {
     fn write_in_order(
         mut self,
         receiver: mpsc::Receiver<(usize, Result<Rows, Failure>)>,
-    ) -> Result<Vec<Failure>> {
+    ) -> Result<Outcome> {
         let mut pending: BTreeMap<usize, Result<Rows, Failure>> = BTreeMap::new();
         let mut next = 0;
         let mut failures = Vec::new();
+        let mut warnings = 0;
         let mut documents = Vec::new();
         let mut outlets: BTreeMap<String, usize> = BTreeMap::new();
         let mut kinds: BTreeMap<String, usize> = BTreeMap::new();
@@ -518,6 +599,7 @@ impl Tables {
                         merge(&mut outlets, rows.outlets);
                         merge(&mut kinds, rows.kinds);
                         merge(&mut findings, rows.findings);
+                        warnings += rows.warnings;
                         documents.push(rows.summary);
                     }
                     Err(failure) => failures.push(failure),
@@ -549,7 +631,7 @@ impl Tables {
         let mut text = serde_json::to_string_pretty(&summary)?;
         text.push('\n');
         write_atomically(&self.dir.join("summary.json"), text.as_bytes())?;
-        Ok(failures)
+        Ok(Outcome { failures, warnings })
     }
 }
 

@@ -2,10 +2,12 @@
 //!
 //! The pipeline, one module per stage, data flowing one way:
 //! [`decode`] → [`layout`] → [`reflow`] → [`outline`] → [`markers`] →
-//! [`citations`] → [`audit`] (link and findings) → [`model`] (the output
+//! [`citations`] → [`morphology`] (content words) → [`audit`] and
+//! [`support`] (links, support scores, summary alignment, findings) → [`model`] (the output
 //! contract). [`morphology`] is the shared analyzer, [`dict`] provides its
 //! dictionary, [`pipeline`] runs the stages for one document.
 pub mod audit;
+pub mod audit_report;
 pub mod batch;
 pub mod bench;
 pub mod citations;
@@ -19,6 +21,7 @@ pub mod outline;
 pub mod pipeline;
 pub mod reflow;
 pub mod sentences;
+pub mod support;
 
 pub use model::Document;
 pub use pipeline::{ExtractError, Limits, extract};

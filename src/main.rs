@@ -45,6 +45,22 @@ enum Command {
         /// Largest input accepted, in MB
         #[arg(long, default_value_t = 64)]
         max_mb: usize,
+        /// Exit with status 3 when any finding is a warning or an error
+        #[arg(long)]
+        strict: bool,
+    },
+    /// Audit source attribution: counts, findings with their claims and
+    /// citations, outlets, the weakest links, the summary alignment
+    Audit {
+        /// Reports (*.txt), extracted documents (<id>.json) or directories of either
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// Output format
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+        /// Exit with status 3 when any finding is a warning or an error
+        #[arg(long)]
+        strict: bool,
     },
     /// Print the JSON Schema of the output, generated from the Rust types
     Schema,
@@ -74,6 +90,15 @@ enum Command {
     },
 }
 
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
+
+/// Exit status under `--strict` when findings of warning level or above exist.
+const STRICT_FAILURE: u8 = 3;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
@@ -99,6 +124,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             jobs,
             quiet,
             max_mb,
+            strict,
         } => {
             let limits = kcite::Limits {
                 max_bytes: max_mb.saturating_mul(1024 * 1024),
@@ -108,7 +134,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let single = inputs.len() == 1 && (inputs[0].as_os_str() == "-" || inputs[0].is_file());
             if single && out_dir.is_none() {
                 let analyzer = load_analyzer(cli.dict.as_deref())?;
-                return extract_to_stdout(&inputs[0], &analyzer, limits);
+                return extract_to_stdout(&inputs[0], &analyzer, limits, strict);
             }
             let Some(out_dir) = out_dir else {
                 return usage_error("several inputs need an output directory (-o DIR)");
@@ -128,19 +154,49 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 progress: !quiet,
                 limits,
             };
-            let failures = batch::run(&inputs, &out_dir, &analyzer, &options)?;
+            let outcome = batch::run(&inputs, &out_dir, &analyzer, &options)?;
             if !quiet {
-                let done = inputs.len() - failures.len();
+                let done = inputs.len() - outcome.failures.len();
                 eprintln!(
-                    "kcite: {done} of {} documents extracted into {}",
+                    "kcite: {done} of {} documents extracted into {}; {} warnings",
                     inputs.len(),
-                    out_dir.display()
+                    out_dir.display(),
+                    outcome.warnings
                 );
             }
-            Ok(if failures.is_empty() {
-                ExitCode::SUCCESS
-            } else {
+            Ok(if !outcome.failures.is_empty() {
                 ExitCode::from(1)
+            } else if strict && outcome.warnings > 0 {
+                strict_failure(outcome.warnings)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+        Command::Audit {
+            inputs,
+            format,
+            strict,
+        } => {
+            let sources = match batch::collect_sources(&inputs) {
+                Ok(sources) if sources.is_empty() => {
+                    return usage_error("no report (*.txt) or kcite document (*.json) found");
+                }
+                Ok(sources) => sources,
+                Err(err) => return usage_error(&format!("{err:#}")),
+            };
+            let (documents, failed) = documents_of(sources, cli.dict.as_deref())?;
+            let report = kcite::audit_report::build(&documents);
+            match format {
+                Format::Text => print!("{}", kcite::audit_report::render_text(&report)),
+                Format::Json => println!("{}", serde_json::to_string_pretty(&report)?),
+            }
+            let warnings = warning_count(&documents);
+            Ok(if failed > 0 {
+                ExitCode::from(1)
+            } else if strict && warnings > 0 {
+                strict_failure(warnings)
+            } else {
+                ExitCode::SUCCESS
             })
         }
         Command::Bench {
@@ -195,6 +251,60 @@ fn run(cli: Cli) -> Result<ExitCode> {
     }
 }
 
+fn strict_failure(warnings: usize) -> ExitCode {
+    eprintln!("kcite: --strict: {warnings} findings of warning level or above");
+    ExitCode::from(STRICT_FAILURE)
+}
+
+fn warning_count(documents: &[kcite::Document]) -> usize {
+    documents
+        .iter()
+        .flat_map(|d| &d.findings)
+        .filter(|f| f.severity >= kcite::model::Severity::Warning)
+        .count()
+}
+
+/// Loaded documents as they are, reports extracted (in parallel); the
+/// analyzer is loaded only when there is a report to extract. Returns the
+/// documents in input order and how many reports failed.
+fn documents_of(
+    sources: Vec<batch::Source>,
+    dict: Option<&Path>,
+) -> Result<(Vec<kcite::Document>, usize)> {
+    use rayon::prelude::*;
+    let needs_analyzer = sources.iter().any(|s| matches!(s, batch::Source::Text(_)));
+    let analyzer = if needs_analyzer {
+        Some(load_analyzer(dict)?)
+    } else {
+        None
+    };
+    let results: Vec<Result<kcite::Document, String>> = sources
+        .into_par_iter()
+        .map(|source| match (source, &analyzer) {
+            (batch::Source::Extracted(doc), _) => Ok(*doc),
+            (batch::Source::Text(input), Some(analyzer)) => {
+                batch::extract_input(&input, analyzer, kcite::Limits::default())
+                    .map_err(|e| format!("{}: {e}", input.path.display()))
+            }
+            (batch::Source::Text(input), None) => {
+                Err(format!("{}: no analyzer", input.path.display()))
+            }
+        })
+        .collect();
+    let mut documents = Vec::new();
+    let mut failed = 0;
+    for result in results {
+        match result {
+            Ok(doc) => documents.push(doc),
+            Err(err) => {
+                eprintln!("kcite: {err}");
+                failed += 1;
+            }
+        }
+    }
+    Ok((documents, failed))
+}
+
 fn usage_error(message: &str) -> Result<ExitCode> {
     eprintln!("kcite: error: {message}");
     Ok(ExitCode::from(2))
@@ -224,7 +334,12 @@ fn read_bytes(input: &Path, limit: usize) -> Result<Vec<u8>> {
 }
 
 /// One document, from stdin or a file, as JSON on stdout.
-fn extract_to_stdout(input: &Path, analyzer: &Analyzer, limits: kcite::Limits) -> Result<ExitCode> {
+fn extract_to_stdout(
+    input: &Path,
+    analyzer: &Analyzer,
+    limits: kcite::Limits,
+    strict: bool,
+) -> Result<ExitCode> {
     let name = input.to_string_lossy();
     let bytes = read_bytes(input, limits.max_bytes)?;
     let id = match input.file_stem() {
@@ -236,7 +351,12 @@ fn extract_to_stdout(input: &Path, analyzer: &Analyzer, limits: kcite::Limits) -
             std::io::stdout()
                 .lock()
                 .write_all(batch::to_json(&document).as_bytes())?;
-            Ok(ExitCode::SUCCESS)
+            let warnings = warning_count(std::slice::from_ref(&document));
+            Ok(if strict && warnings > 0 {
+                strict_failure(warnings)
+            } else {
+                ExitCode::SUCCESS
+            })
         }
         Err(err) => {
             eprintln!("kcite: {name}: {err}");

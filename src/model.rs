@@ -3,6 +3,8 @@
 //! Every stage's result ends up here; `kcite schema` prints the JSON Schema
 //! generated from these types, so the schema and the output cannot drift.
 
+use std::collections::BTreeSet;
+
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -19,6 +21,80 @@ pub struct Document {
     pub footnotes: Vec<Footnote>,
     pub links: Vec<Link>,
     pub findings: Vec<Finding>,
+}
+
+impl Document {
+    /// What the contract promises beyond the types, checked: marker offsets
+    /// and sentence spans inside their claim's text, unique footnote numbers,
+    /// every id a link, back reference or alignment names exists, supports
+    /// within 0–1. Empty when all hold; used by the property tests and the
+    /// fuzz targets.
+    pub fn invariant_violations(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        let claim_ids: BTreeSet<&str> = self.claims.iter().map(|c| c.id.as_str()).collect();
+        let citation_ids: BTreeSet<&str> = self
+            .footnotes
+            .iter()
+            .flat_map(|f| f.citations.iter().map(|c| c.id.as_str()))
+            .collect();
+        for claim in &self.claims {
+            let chars = claim.text.chars().count();
+            for r in &claim.footnote_refs {
+                if r.offset > chars {
+                    out.push(format!(
+                        "{}: marker offset {} beyond the text",
+                        claim.id, r.offset
+                    ));
+                }
+            }
+            for [start, end] in &claim.sentences {
+                if start >= end || *end > chars {
+                    out.push(format!(
+                        "{}: sentence [{start}, {end}) outside the text",
+                        claim.id
+                    ));
+                }
+            }
+            for id in &claim.aligned_with {
+                if !claim_ids.contains(id.as_str()) {
+                    out.push(format!("{}: aligned with missing {id}", claim.id));
+                }
+            }
+            for id in &claim.supported_by {
+                if !citation_ids.contains(id.as_str()) {
+                    out.push(format!("{}: supported by missing {id}", claim.id));
+                }
+            }
+        }
+        let numbers: BTreeSet<u32> = self.footnotes.iter().map(|f| f.n).collect();
+        if numbers.len() != self.footnotes.len() {
+            out.push("footnote numbers repeat".to_string());
+        }
+        for citation in self.footnotes.iter().flat_map(|f| &f.citations) {
+            if let Some(target) = &citation.resolved
+                && !citation_ids.contains(target.as_str())
+            {
+                out.push(format!("{} resolves to missing {target}", citation.id));
+            }
+        }
+        for link in &self.links {
+            if !citation_ids.contains(link.citation.as_str())
+                || !claim_ids.contains(link.claim.as_str())
+            {
+                out.push(format!(
+                    "link {} → {} names a missing id",
+                    link.claim, link.citation
+                ));
+            }
+            if link.support.is_some_and(|s| !(0.0..=1.0).contains(&s)) {
+                out.push(format!(
+                    "link {} → {}: support outside 0–1",
+                    link.claim, link.citation
+                ));
+            }
+        }
+        out
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -48,7 +124,7 @@ pub struct Section {
     pub summary: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Claim {
     /// `C<n>` in reading order.
     pub id: String,
@@ -66,6 +142,35 @@ pub struct Claim {
     pub page: u32,
     /// First and last input line.
     pub lines: [usize; 2],
+    /// Where the claim's sources are: its own markers, its sub-bullets', none.
+    pub sourcing: Sourcing,
+    /// Summary claims: the body claims that carry the same content, best first.
+    pub aligned_with: Vec<String>,
+    /// Summary claims: the citations reachable through `aligned_with` (their
+    /// links and their sub-bullets' links), in reading order.
+    pub supported_by: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Sourcing {
+    /// The claim carries a footnote marker.
+    Direct,
+    /// Only claims nested under it carry markers.
+    SubBullets,
+    /// Neither the claim nor anything under it cites a source.
+    #[default]
+    None,
+}
+
+impl Sourcing {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Sourcing::Direct => "direct",
+            Sourcing::SubBullets => "sub_bullets",
+            Sourcing::None => "none",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -149,11 +254,16 @@ pub struct Citation {
     pub resolved: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Link {
     pub claim: String,
     pub footnote: u32,
     pub citation: String,
+    /// Content-word overlap (0–1) of the cited title with the claim: the mean
+    /// of the title's coverage by the marker's sentence and by the whole claim
+    /// read with its parent claim. Null when the citation has no comparable
+    /// title (notes, titles in another language).
+    pub support: Option<f64>,
 }
 
 #[derive(

@@ -27,6 +27,13 @@ pub struct Morpheme {
     pub end: usize,
 }
 
+/// A content word of a text and the byte offset where its morpheme starts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContentWord {
+    pub word: String,
+    pub start: usize,
+}
+
 /// The shared morphological analyzer.
 pub struct Analyzer {
     segmenter: Segmenter,
@@ -76,6 +83,26 @@ impl Analyzer {
                 }
             })
             .collect()
+    }
+
+    /// The content words of `text` (nouns, proper nouns, foreign words and
+    /// Hanja) in order, normalised for matching (see [`normalise_content_word`]),
+    /// each with the byte offset of its morpheme.
+    pub fn content_words(&self, text: &str) -> Vec<ContentWord> {
+        let Ok(tokens) = self.segmenter.segment(Cow::Borrowed(text)) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        // straight from the tokens: only content words allocate
+        for mut token in tokens {
+            let start = token.byte_start;
+            let surface = token.surface.clone();
+            let pos = token.get("part_of_speech_tag").unwrap_or("UNK");
+            for word in normalise_content_word(&surface, pos) {
+                out.push(ContentWord { word, start });
+            }
+        }
+        out
     }
 
     /// Number of morphemes in `text`, without building them: what bare
@@ -139,4 +166,144 @@ fn has_final_consonant(c: char) -> bool {
 pub fn is_dependent_tag(pos: &str) -> bool {
     let head = pos.split('+').next().unwrap_or(pos);
     head.starts_with('J') || head.starts_with('E') || head.starts_with("XS") || head == "VCP"
+}
+
+/// One-character abbreviations of headlines and their full forms: Hanja
+/// (`北 美 軍`) and the Hangul syllables that stand for countries in
+/// compounds (`북중`, `한미`, `북러`).
+const ABBREVIATIONS: &[(&str, &str)] = &[
+    ("北", "북한"),
+    ("南", "한국"),
+    ("中", "중국"),
+    ("日", "일본"),
+    ("美", "미국"),
+    ("韓", "한국"),
+    ("露", "러시아"),
+    ("軍", "군"),
+    ("北韓", "북한"),
+    ("북", "북한"),
+    ("남", "한국"),
+    ("한", "한국"),
+    ("중", "중국"),
+    ("러", "러시아"),
+    ("미", "미국"),
+    ("일", "일본"),
+];
+
+fn expand_abbreviation(syllable: &str) -> Option<&'static str> {
+    ABBREVIATIONS
+        .iter()
+        .find(|(short, _)| *short == syllable)
+        .map(|(_, full)| *full)
+}
+
+/// Frequent nouns of report prose that carry no topic of their own.
+const STOP_NOUNS: &[&str] = &[
+    "가운데",
+    "경우",
+    "관련",
+    "대비",
+    "동안",
+    "당시",
+    "이후",
+    "이전",
+    "이상",
+    "이하",
+    "최근",
+    "현재",
+    "전망",
+    "상황",
+    "측면",
+    "부분",
+    "정도",
+    "대상",
+    "내용",
+    "결과",
+    "사실",
+    "사이",
+];
+
+/// The content words one morpheme contributes: none for particles, endings,
+/// numbers and stop nouns; the full forms for headline abbreviations (`北` →
+/// `북한`, `북중` → `북한`, `중국`); the surface otherwise. Latin words are
+/// lower-cased. One-syllable common nouns are dropped as too ambiguous.
+pub fn normalise_content_word(surface: &str, pos: &str) -> Vec<String> {
+    let head = pos.split('+').next().unwrap_or(pos);
+    match head {
+        "SH" | "NNG" | "NNP" => {
+            if let Some(full) =
+                expand_abbreviation(surface).filter(|_| head != "NNG" || !is_hangul(surface))
+            {
+                return vec![full.to_string()];
+            }
+            if let Some(parts) = country_compound(surface, head) {
+                return parts;
+            }
+            let chars = surface.chars().count();
+            if (head == "NNG" && chars < 2) || STOP_NOUNS.contains(&surface) {
+                return Vec::new();
+            }
+            vec![surface.to_string()]
+        }
+        "SL" if surface.chars().count() >= 2 => vec![surface.to_lowercase()],
+        _ => Vec::new(),
+    }
+}
+
+fn is_hangul(text: &str) -> bool {
+    text.chars().all(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c))
+}
+
+/// A compound of country abbreviations as its countries: a proper noun of
+/// two or three Hangul syllables (`북중`, `한미`, `북중러`) or a run of Hanja
+/// (`韓美`, `北中`); None for any other word.
+fn country_compound(surface: &str, head: &str) -> Option<Vec<String>> {
+    let syllables: Vec<String> = surface.chars().map(String::from).collect();
+    let hanja = !is_hangul(surface);
+    let fits = if hanja {
+        syllables.len() >= 2
+    } else {
+        head == "NNP" && (2..=3).contains(&syllables.len())
+    };
+    if !fits {
+        return None;
+    }
+    let mut out = Vec::new();
+    for s in &syllables {
+        let full = expand_abbreviation(s).filter(|_| hanja != is_hangul(s))?;
+        if !out.iter().any(|o: &String| o == full) {
+            out.push(full.to_string());
+        }
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(surface: &str, pos: &str) -> Vec<String> {
+        normalise_content_word(surface, pos)
+    }
+
+    #[test]
+    fn headline_abbreviations_become_full_names() {
+        assert_eq!(words("北", "NNG"), ["북한"]);
+        assert_eq!(words("美", "SH"), ["미국"]);
+        assert_eq!(words("韓美", "NNG"), ["한국", "미국"]);
+        assert_eq!(words("북중러", "NNP"), ["북한", "중국", "러시아"]);
+        assert_eq!(words("러", "NNP"), ["러시아"]);
+    }
+
+    #[test]
+    fn ordinary_words_stay_and_function_words_go() {
+        assert_eq!(words("정상회담", "NNG"), ["정상회담"]);
+        assert_eq!(words("IMF", "SL"), ["imf"]);
+        // a one-syllable common noun is too ambiguous (일 = work, day, Japan)
+        assert!(words("일", "NNG").is_empty());
+        assert!(words("을", "JKO").is_empty());
+        assert!(words("최근", "NNG").is_empty());
+        // a proper noun that only looks like a compound of abbreviations
+        assert_eq!(words("한미연", "NNG"), ["한미연"]);
+    }
 }

@@ -1,6 +1,7 @@
 //! The per-document pipeline: bytes in, [`Document`] out.
 //!
-//! decode → layout → reflow → outline → markers → citations → link/audit.
+//! decode → layout → reflow → outline → markers → citations → morphology
+//! (content words) → link/audit (support, alignment, findings).
 //! A pure function of the input and the analyzer: same bytes, same output.
 
 use std::collections::BTreeSet;
@@ -18,6 +19,7 @@ use crate::morphology::Analyzer;
 use crate::outline;
 use crate::reflow;
 use crate::sentences;
+use crate::support::{self, ClaimWords};
 
 /// Input limits: beyond them a document is refused with a clear error
 /// instead of using unbounded memory.
@@ -147,7 +149,7 @@ pub fn extract(
     }
 
     let sections: Vec<Section> = section_ids(&outline.sections);
-    let claims: Vec<Claim> = outline
+    let mut claims: Vec<Claim> = outline
         .claims
         .iter()
         .zip(marked.claims)
@@ -172,9 +174,35 @@ pub fn extract(
             text: marked.text,
             page: draft.page,
             lines: draft.lines,
+            ..Claim::default()
         })
         .collect();
-    let links = audit::link(&claims, &mut footnotes);
+    let mut links = audit::link(&claims, &mut footnotes);
+    let sourcing = audit::sourcing(&claims);
+    for (claim, sourcing) in claims.iter_mut().zip(sourcing) {
+        claim.sourcing = sourcing;
+    }
+    let summary: Vec<bool> = claims
+        .iter()
+        .map(|c| sections.iter().any(|s| s.summary && s.id == c.section))
+        .collect();
+
+    // morphology: the content words of every claim and cited title, once
+    let claim_words: Vec<ClaimWords> = claims
+        .iter()
+        .map(|c| support::claim_words(&c.text, &c.sentences, &analyzer.content_words(&c.text)))
+        .collect();
+    let titles = support::title_words(&footnotes, |title| analyzer.content_words(title));
+    support::score_links(&mut links, &claims, &claim_words, &titles);
+    support::align_summary(&mut claims, &summary, &claim_words, &links);
+
+    findings.extend(support::weak_support_findings(
+        &links,
+        &claims,
+        &claim_words,
+        &titles,
+    ));
+    findings.extend(audit::unsourced_findings(&claims, &summary));
     findings.extend(audit::numbering_findings(&footnotes));
     findings.extend(audit::date_findings(
         &claims,

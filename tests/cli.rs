@@ -235,3 +235,98 @@ fn bench_reports_throughput() {
     assert_eq!(report["runs"].as_array().map(Vec::len), Some(3));
     assert!(report["runs"][1]["mb_per_s"].as_f64().unwrap_or(0.0) > 0.0);
 }
+
+#[test]
+fn audit_reads_reports_and_extracted_documents_alike() {
+    // from the report text
+    let out = kcite()
+        .args(["audit", common::REPORT])
+        .output()
+        .expect("run");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).expect("utf-8");
+    for heading in [
+        "Findings (",
+        "date_conflict (3, warning)",
+        "malformed_citation (7, warning)",
+        "Outlets",
+        "연합뉴스",
+        "Weakest links",
+        "Summary alignment",
+    ] {
+        assert!(text.contains(heading), "no {heading:?} in\n{text}");
+    }
+    // the claim and the citation behind a finding are shown with it
+    assert!(text.contains("cites F55.1: ｢김정은, 日기시다"), "{text}");
+
+    // from an extracted document, as JSON: the same report
+    let dir = temp_dir("audit");
+    let status = kcite()
+        .args(["extract", common::REPORT, "-o"])
+        .arg(&dir)
+        .arg("--quiet")
+        .status()
+        .expect("run");
+    assert!(status.success());
+    let out = kcite()
+        .args(["audit", "--format", "json"])
+        .arg(&dir)
+        .output()
+        .expect("run");
+    assert!(out.status.success());
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let documents = report["documents"].as_array().expect("documents");
+    // the corpus tables in the directory are not documents
+    assert_eq!(documents.len(), 1);
+    assert_eq!(documents[0]["counts"]["footnotes"], 65);
+    let weakest = documents[0]["weakest_links"].as_array().expect("links");
+    let supports: Vec<f64> = weakest
+        .iter()
+        .filter_map(|l| l["support"].as_f64())
+        .collect();
+    assert!(supports.windows(2).all(|w| w[0] <= w[1]), "{supports:?}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn strict_turns_warnings_into_exit_status_3() {
+    // the bundled report has warnings (malformed citations, date conflicts)
+    let out = kcite()
+        .args(["extract", common::REPORT, "--strict"])
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(3));
+    assert!(!out.stdout.is_empty(), "the document is still written");
+    let out = kcite()
+        .args(["audit", "--strict", common::REPORT])
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(3));
+    // a clean report passes
+    let clean = temp_dir("strict").join("clean.txt");
+    std::fs::write(
+        &clean,
+        "1. 개요\n\n■ 수입은 줄어든 것으로 보임.1)\n\n1) ｢수입 감소 전망｣(2023. 6. 1.), 『연합뉴스』.\n",
+    )
+    .expect("write");
+    let out = kcite()
+        .args(["extract", "--strict"])
+        .arg(&clean)
+        .output()
+        .expect("run");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = kcite()
+        .args(["audit", "no-such-file.json"])
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(2));
+}

@@ -341,3 +341,80 @@ fn source_dates_that_contradict_the_claim_are_found() {
     assert_eq!(conflicts, [(55, "F55.1"), (55, "F55.2"), (58, "F58.3")]);
     assert!(!report().findings.iter().any(|f| f.kind == "future_source"));
 }
+
+#[test]
+fn every_summary_claim_is_aligned_and_traced_to_sources() {
+    let doc = report();
+    let summary = common::summary_claims(doc);
+    assert_eq!(summary.len(), 9);
+    for claim in &summary {
+        assert!(!claim.aligned_with.is_empty(), "{} not aligned", claim.id);
+        assert!(
+            !claim.supported_by.is_empty(),
+            "{} reaches no source",
+            claim.id
+        );
+        for id in &claim.aligned_with {
+            let body = doc.claims.iter().find(|c| &c.id == id).expect("claim");
+            assert_ne!(body.section, "S0");
+        }
+    }
+    // the opening summary claim restates the first body claim of section 1
+    let first = &doc
+        .claims
+        .iter()
+        .find(|c| c.id == summary[0].aligned_with[0])
+        .expect("claim");
+    assert!(first.text.starts_with("북한이 코로나19 종식을 공식 선언"));
+}
+
+#[test]
+fn links_carry_support_and_weak_links_are_few() {
+    let doc = report();
+    let scored = doc.links.iter().filter(|l| l.support.is_some()).count();
+    assert!(
+        scored * 10 >= doc.links.len() * 9,
+        "{scored} of {}",
+        doc.links.len()
+    );
+    for link in &doc.links {
+        if let Some(s) = link.support {
+            assert!((0.0..=1.0).contains(&s));
+        }
+    }
+    let weak = common::cited_in_findings(doc, "weak_support");
+    // the China foreign ministry denial cited with an article on another statement
+    assert!(weak.contains(&"F60.2"), "{weak:?}");
+    assert!(weak.len() <= 5, "{weak:?}");
+}
+
+#[test]
+fn unsourced_claims_state_facts_and_are_few() {
+    let doc = report();
+    let unsourced: Vec<&kcite::model::Finding> = doc
+        .findings
+        .iter()
+        .filter(|f| f.kind == "unsourced_claim")
+        .collect();
+    assert!(unsourced.len() <= 12, "{}", unsourced.len());
+    // "according to press reports, … about 6,000 returned" with no footnote
+    let press = doc
+        .claims
+        .iter()
+        .find(|c| c.text.starts_with("언론보도에 따르면") && c.text.contains("6,000"))
+        .expect("claim");
+    assert!(
+        unsourced
+            .iter()
+            .any(|f| f.claim.as_ref() == Some(&press.id))
+    );
+    for f in &unsourced {
+        let claim = doc
+            .claims
+            .iter()
+            .find(|c| Some(&c.id) == f.claim.as_ref())
+            .expect("claim");
+        assert_eq!(claim.sourcing, kcite::model::Sourcing::None);
+        assert_ne!(claim.section, "S0");
+    }
+}

@@ -144,3 +144,100 @@ fn unresolved_back_reference_is_reported() {
             .any(|f| f.kind == "unresolved_back_reference")
     );
 }
+
+fn audit_fixture() -> kcite::Document {
+    let text = std::fs::read_to_string("tests/fixtures/audit.txt").expect("fixture");
+    common::extract_text(&text, "audit")
+}
+
+#[test]
+fn support_scores_every_titled_link_and_flags_the_unrelated_one() {
+    let doc = audit_fixture();
+    let support = |citation: &str| {
+        doc.links
+            .iter()
+            .find(|l| l.citation == citation)
+            .and_then(|l| l.support)
+            .expect("scored link")
+    };
+    assert!(support("F1.1") >= 0.5, "{}", support("F1.1"));
+    assert!(support("F2.1") >= 0.5, "{}", support("F2.1"));
+    // a baseball headline cited for rice export taxes
+    assert!(support("F4.1") < 0.25, "{}", support("F4.1"));
+    let weak = common::cited_in_findings(&doc, "weak_support");
+    assert_eq!(weak, ["F4.1"]);
+}
+
+#[test]
+fn sourcing_and_unsourced_facts() {
+    let doc = audit_fixture();
+    let claim = |start: &str| {
+        doc.claims
+            .iter()
+            .find(|c| c.text.starts_with(start))
+            .expect("claim")
+    };
+    use kcite::model::Sourcing;
+    assert_eq!(claim("베트남의 2023년").sourcing, Sourcing::Direct);
+    // the Cambodia claim states a date and a figure; only its sub-bullet cites
+    assert_eq!(claim("캄보디아와의").sourcing, Sourcing::SubBullets);
+    assert_eq!(claim("이러한 흐름은").sourcing, Sourcing::None);
+    let unsourced: Vec<&str> = doc
+        .findings
+        .iter()
+        .filter(|f| f.kind == "unsourced_claim")
+        .filter_map(|f| f.claim.as_deref())
+        .collect();
+    // an opinion with no fact is not flagged, nor are summary claims
+    assert!(unsourced.is_empty(), "{unsourced:?}");
+}
+
+#[test]
+fn summary_claims_align_with_their_body_claims() {
+    let doc = audit_fixture();
+    let summary = common::summary_claims(&doc);
+    assert_eq!(summary.len(), 2);
+    let body_text = |id: &str| {
+        doc.claims
+            .iter()
+            .find(|c| c.id == id)
+            .map(|c| c.text.as_str())
+            .unwrap_or("")
+    };
+    // the rice summary restates both rice claims; either carries its content
+    let rice = summary[0];
+    assert!(
+        body_text(&rice.aligned_with[0]).contains("베트남"),
+        "{:?}",
+        rice.aligned_with
+    );
+    assert!(
+        !rice.supported_by.is_empty()
+            && rice.supported_by.iter().all(|c| c == "F1.1" || c == "F2.1"),
+        "{:?}",
+        rice.supported_by
+    );
+    let border = summary[1];
+    assert!(
+        body_text(&border.aligned_with[0]).starts_with("캄보디아와의"),
+        "{:?}",
+        border.aligned_with
+    );
+    // reached through the sub-bullet that carries the source
+    assert_eq!(border.supported_by, ["F3.1"]);
+}
+
+#[test]
+fn unsourced_fact_is_flagged_when_nothing_under_it_cites() {
+    let text = "1. 개요\n\n■ 수출은 2023년 5월 15% 증가함.\n\n■ 수입은 줄어든 것으로 보임.1)\n\n1) ｢수입 감소｣(2023. 6. 1.), 『연합뉴스』.\n";
+    let doc = common::extract_text(text, "unsourced");
+    let flagged: Vec<(&str, &str)> = doc
+        .findings
+        .iter()
+        .filter(|f| f.kind == "unsourced_claim")
+        .map(|f| (f.claim.as_deref().unwrap_or(""), f.message.as_str()))
+        .collect();
+    assert_eq!(flagged.len(), 1, "{flagged:?}");
+    assert_eq!(flagged[0].0, "C1");
+    assert!(flagged[0].1.contains("2023년 5월"), "{}", flagged[0].1);
+}

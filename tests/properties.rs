@@ -1,8 +1,6 @@
 //! Property tests: any input, no panic, and the output invariants hold.
 mod common;
 
-use std::collections::BTreeSet;
-
 use kcite::Document;
 use proptest::prelude::*;
 
@@ -46,42 +44,8 @@ fn mutated_report() -> impl Strategy<Value = String> {
 }
 
 fn check_invariants(doc: &Document) {
-    let chars = |s: &str| s.chars().count();
-    for claim in &doc.claims {
-        for r in &claim.footnote_refs {
-            assert!(
-                r.offset <= chars(&claim.text),
-                "{}: offset {} beyond text",
-                claim.id,
-                r.offset
-            );
-        }
-        for s in &claim.sentences {
-            assert!(s[0] < s[1] && s[1] <= chars(&claim.text));
-        }
-    }
-    let numbers: Vec<u32> = doc.footnotes.iter().map(|f| f.n).collect();
-    let unique: BTreeSet<u32> = numbers.iter().copied().collect();
-    assert_eq!(unique.len(), numbers.len(), "footnote numbers unique");
-    let ids: BTreeSet<&str> = doc
-        .footnotes
-        .iter()
-        .flat_map(|f| f.citations.iter().map(|c| c.id.as_str()))
-        .collect();
-    for f in &doc.footnotes {
-        for c in &f.citations {
-            if let Some(target) = &c.resolved {
-                assert!(
-                    ids.contains(target.as_str()),
-                    "{} resolves to missing {target}",
-                    c.id
-                );
-            }
-        }
-    }
-    for link in &doc.links {
-        assert!(ids.contains(link.citation.as_str()));
-    }
+    let violations = doc.invariant_violations();
+    assert!(violations.is_empty(), "{violations:?}");
     let json = serde_json::to_string(doc).expect("serialise");
     let back: Document = serde_json::from_str(&json).expect("round trip");
     assert_eq!(&back, doc);

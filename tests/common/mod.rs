@@ -30,3 +30,20 @@ pub fn extract_file(path: &str) -> Document {
 }
 
 pub const REPORT: &str = "corpus/kiep-focus-2024-02-01-nk-external-relations.txt";
+
+/// The claims of the document's summary sections, in order.
+pub fn summary_claims(doc: &Document) -> Vec<&kcite::model::Claim> {
+    doc.claims
+        .iter()
+        .filter(|c| doc.sections.iter().any(|s| s.summary && s.id == c.section))
+        .collect()
+}
+
+/// The citation ids of the findings of one kind, in order.
+pub fn cited_in_findings<'a>(doc: &'a Document, kind: &str) -> Vec<&'a str> {
+    doc.findings
+        .iter()
+        .filter(|f| f.kind == kind)
+        .filter_map(|f| f.citation.as_deref())
+        .collect()
+}

@@ -1,0 +1,475 @@
+//! Support: how much a claim and what it cites share in content words.
+//!
+//! In: the claims, their content words (from [`crate::morphology`]), the cited
+//! titles' content words and the links. Out: each link's `support` score,
+//! `weak_support` findings, and for summary claims the body claims they
+//! summarise (`aligned_with`) and the sources reachable that way
+//! (`supported_by`).
+//!
+//! The score is deliberately simple so a researcher can recompute it by hand:
+//! the share of the title's content words found in the claim (see
+//! [`coverage`]), averaged over the sentence carrying the marker and the
+//! whole claim, so a source cited for one sentence of a long claim is judged
+//! mostly by that sentence.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::model::{CitationKind, Claim, Finding, Footnote, Link, Severity};
+use crate::morphology::ContentWord;
+
+/// A set of normalised content words.
+pub type Words = BTreeSet<String>;
+
+/// A claim's content words, as a whole and per sentence.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ClaimWords {
+    pub all: Words,
+    /// Parallel to the claim's `sentences`.
+    pub sentences: Vec<Words>,
+}
+
+/// Below this support a link gets a `weak_support` finding, unless the claim
+/// shares at least [`ENOUGH_SHARED`] of the title's words: a long headline
+/// sharing two names with the claim is about the same thing, however many
+/// other words it has.
+pub const WEAK_SUPPORT: f64 = 0.25;
+const ENOUGH_SHARED: usize = 2;
+/// A title needs this many content words for its support to be judged:
+/// one-word titles match or miss by chance.
+const MIN_TITLE_WORDS: usize = 2;
+
+/// Buckets a claim's content words (byte offsets from the analyzer) into its
+/// sentences (character spans).
+pub fn claim_words(text: &str, sentences: &[[usize; 2]], words: &[ContentWord]) -> ClaimWords {
+    // character offset of each word's byte offset
+    let mut char_at = BTreeMap::new();
+    for (chars, (byte, _)) in text.char_indices().enumerate() {
+        char_at.insert(byte, chars);
+    }
+    let mut out = ClaimWords {
+        all: Words::new(),
+        sentences: vec![Words::new(); sentences.len()],
+    };
+    for w in words {
+        out.all.insert(w.word.clone());
+        let Some(&at) = char_at.get(&w.start) else {
+            continue;
+        };
+        if let Some(i) = sentences.iter().position(|[s, e]| (*s..*e).contains(&at)) {
+            out.sentences[i].insert(w.word.clone());
+        }
+    }
+    out
+}
+
+/// The content words of every cited title, by citation id. A back reference
+/// takes the words of the citation it resolves to; a citation without a
+/// title, or whose title has no Hangul word to compare with Korean prose,
+/// has none.
+pub fn title_words(
+    footnotes: &[Footnote],
+    analyse: impl Fn(&str) -> Vec<ContentWord>,
+) -> BTreeMap<String, Words> {
+    let mut out: BTreeMap<String, Words> = BTreeMap::new();
+    for citation in footnotes.iter().flat_map(|f| &f.citations) {
+        let words = match (&citation.title, &citation.resolved) {
+            (_, Some(resolved)) if citation.kind == CitationKind::BackReference => {
+                out.get(resolved).cloned().unwrap_or_default()
+            }
+            (Some(title), _) => analyse(title).into_iter().map(|w| w.word).collect(),
+            _ => Words::new(),
+        };
+        if words.iter().any(|w| w.chars().any(is_hangul)) {
+            out.insert(citation.id.clone(), words);
+        }
+    }
+    out
+}
+
+fn is_hangul(c: char) -> bool {
+    ('\u{AC00}'..='\u{D7A3}').contains(&c)
+}
+
+/// The share of `title` words found in `words`. A title word is found when
+/// the claim has it, or has a word of two or more characters that contains
+/// it or that it contains (`대북제재` ~ `제재`), since headlines and prose
+/// compound nouns differently.
+pub fn coverage(title: &Words, words: &Words) -> f64 {
+    if title.is_empty() {
+        return 0.0;
+    }
+    let found = title.iter().filter(|t| is_found(t, words)).count();
+    found as f64 / title.len() as f64
+}
+
+fn is_found(word: &str, words: &Words) -> bool {
+    if words.contains(word) {
+        return true;
+    }
+    let long = |w: &str| w.chars().count() >= 2;
+    long(word)
+        && words
+            .iter()
+            .any(|w| long(w) && (w.contains(word) || word.contains(w.as_str())))
+}
+
+/// Fills each link's `support`: for every marker of the footnote in the
+/// claim, the mean of the title's coverage by the marker's sentence and by
+/// the whole claim read with its parent; the best marker counts.
+pub fn score_links(
+    links: &mut [Link],
+    claims: &[Claim],
+    claim_words: &[ClaimWords],
+    titles: &BTreeMap<String, Words>,
+) {
+    let index: BTreeMap<&str, usize> = claims
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.id.as_str(), i))
+        .collect();
+    for link in links {
+        let (Some(&ci), Some(title)) = (index.get(link.claim.as_str()), titles.get(&link.citation))
+        else {
+            continue;
+        };
+        let claim = &claims[ci];
+        let words = &claim_words[ci];
+        let whole = coverage(title, &context_words(claims, claim_words, &index, ci));
+        let best = claim
+            .footnote_refs
+            .iter()
+            .filter(|r| r.n == link.footnote)
+            .map(|r| {
+                let sentence = marker_sentence(&claim.sentences, r.offset)
+                    .and_then(|i| words.sentences.get(i))
+                    .map_or(whole, |s| coverage(title, s));
+                (sentence + whole) / 2.0
+            })
+            .fold(0.0, f64::max);
+        link.support = Some(round2(best));
+    }
+}
+
+/// A claim's words read with its parent's: a sub-bullet is read under its
+/// parent, which often names its subject.
+fn context_words(
+    claims: &[Claim],
+    claim_words: &[ClaimWords],
+    index: &BTreeMap<&str, usize>,
+    ci: usize,
+) -> Words {
+    match claims[ci].parent.as_deref().and_then(|p| index.get(p)) {
+        Some(&p) => &claim_words[ci].all | &claim_words[p].all,
+        None => claim_words[ci].all.clone(),
+    }
+}
+
+/// The sentence a marker at `offset` belongs to: markers stand after the
+/// sentence's last character (`않았음.3)`) or inside it (`이상1)을`).
+fn marker_sentence(sentences: &[[usize; 2]], offset: usize) -> Option<usize> {
+    sentences
+        .iter()
+        .position(|[s, e]| *s < offset && offset <= *e)
+        .or_else(|| sentences.iter().position(|[s, _]| *s >= offset))
+}
+
+fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
+/// `weak_support`: a link whose cited title shares little with the claim
+/// (read with its parent).
+pub fn weak_support_findings(
+    links: &[Link],
+    claims: &[Claim],
+    claim_words: &[ClaimWords],
+    titles: &BTreeMap<String, Words>,
+) -> Vec<Finding> {
+    let index: BTreeMap<&str, usize> = claims
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.id.as_str(), i))
+        .collect();
+    links
+        .iter()
+        .filter_map(|link| {
+            let support = link.support?;
+            let title = titles.get(&link.citation)?;
+            if support >= WEAK_SUPPORT || title.len() < MIN_TITLE_WORDS {
+                return None;
+            }
+            let ci = *index.get(link.claim.as_str())?;
+            let context = context_words(claims, claim_words, &index, ci);
+            let shared = title.iter().filter(|t| is_found(t, &context)).count();
+            if shared >= ENOUGH_SHARED {
+                return None;
+            }
+            Some(Finding {
+                kind: "weak_support".to_string(),
+                severity: Severity::Info,
+                claim: Some(link.claim.clone()),
+                footnote: Some(link.footnote),
+                citation: Some(link.citation.clone()),
+                message: format!(
+                    "{} shares little with the claim (support {support:.2}; title words: {})",
+                    link.citation,
+                    title.iter().cloned().collect::<Vec<_>>().join(" ")
+                ),
+            })
+        })
+        .collect()
+}
+
+/// A body claim aligned with a summary claim must reach this share of the
+/// summary claim's weighted content words, and this share of the best
+/// match's score.
+const MIN_ALIGNMENT: f64 = 0.2;
+const NEAR_BEST: f64 = 0.6;
+const MAX_ALIGNED: usize = 3;
+
+/// Aligns each summary claim with the body claims that carry the same
+/// content and lists the citations reachable through them.
+///
+/// Words are weighted by rarity among the claims (`ln(1 + N / df)`), so the
+/// country every claim names counts for little and the event only two claims
+/// name counts for much. A body claim's score is the weighted share of the
+/// summary claim's words it contains. The best body claim is always aligned
+/// when it shares anything; others when near the best; and when none of
+/// those reaches a source, the best-scoring body claim that does.
+pub fn align_summary(
+    claims: &mut [Claim],
+    summary: &[bool],
+    claim_words: &[ClaimWords],
+    links: &[Link],
+) {
+    let weights = rarity_weights(claim_words);
+    let body: Vec<usize> = (0..claims.len()).filter(|&i| !summary[i]).collect();
+    let subtree_citations = subtree_citations(claims, links);
+    for s in (0..claims.len()).filter(|&i| summary[i]) {
+        let wanted = &claim_words[s].all;
+        let total: f64 = wanted.iter().map(|w| weights[w.as_str()]).sum();
+        if total == 0.0 {
+            continue;
+        }
+        let mut scored: Vec<(f64, usize)> = body
+            .iter()
+            .map(|&b| {
+                let shared: f64 = wanted
+                    .iter()
+                    .filter(|w| claim_words[b].all.contains(*w))
+                    .map(|w| weights[w.as_str()])
+                    .sum();
+                (shared / total, b)
+            })
+            .filter(|(score, _)| *score > 0.0)
+            .collect();
+        // best first; ties in reading order
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        let Some(&(best, _)) = scored.first() else {
+            continue;
+        };
+        let mut aligned: Vec<usize> = scored
+            .iter()
+            .enumerate()
+            .filter(|(rank, (score, _))| {
+                *rank == 0 || (*score >= MIN_ALIGNMENT && *score >= best * NEAR_BEST)
+            })
+            .map(|(_, (_, b))| *b)
+            .take(MAX_ALIGNED)
+            .collect();
+        // Overview paragraphs restate the summary without sources; when the
+        // best matches are such, follow the best match that has sources.
+        if aligned.iter().all(|&b| subtree_citations[b].is_empty())
+            && let Some(&(_, b)) = scored
+                .iter()
+                .find(|(score, b)| *score >= MIN_ALIGNMENT && !subtree_citations[*b].is_empty())
+        {
+            aligned.push(b);
+        }
+        let mut reachable: Vec<&String> = aligned
+            .iter()
+            .flat_map(|&b| subtree_citations[b].iter())
+            .collect();
+        reachable.sort_by_key(|id| citation_order(id));
+        reachable.dedup();
+        claims[s].supported_by = reachable.into_iter().cloned().collect();
+        claims[s].aligned_with = aligned.iter().map(|&b| claims[b].id.clone()).collect();
+    }
+}
+
+fn rarity_weights(claim_words: &[ClaimWords]) -> BTreeMap<&str, f64> {
+    let mut df: BTreeMap<&str, usize> = BTreeMap::new();
+    for words in claim_words {
+        for w in &words.all {
+            *df.entry(w.as_str()).or_default() += 1;
+        }
+    }
+    let n = claim_words.len() as f64;
+    df.into_iter()
+        .map(|(w, d)| (w, (1.0 + n / d as f64).ln()))
+        .collect()
+}
+
+/// For each claim, the citations linked to it or to any claim nested under it.
+fn subtree_citations(claims: &[Claim], links: &[Link]) -> Vec<BTreeSet<String>> {
+    let index: BTreeMap<&str, usize> = claims
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.id.as_str(), i))
+        .collect();
+    let mut out = vec![BTreeSet::new(); claims.len()];
+    for link in links {
+        let mut at = index.get(link.claim.as_str()).copied();
+        while let Some(i) = at {
+            out[i].insert(link.citation.clone());
+            at = claims[i]
+                .parent
+                .as_deref()
+                .and_then(|p| index.get(p).copied());
+        }
+    }
+    out
+}
+
+/// `F12.3` → (12, 3), for ordering citation ids as they are printed.
+fn citation_order(id: &str) -> (u32, u32) {
+    let mut parts = id.trim_start_matches('F').split('.');
+    let mut next = || parts.next().and_then(|p| p.parse().ok()).unwrap_or(0);
+    (next(), next())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::FootnoteRef;
+
+    fn words(list: &[&str]) -> Words {
+        list.iter().map(|w| w.to_string()).collect()
+    }
+
+    fn claim(id: &str, parent: Option<&str>) -> Claim {
+        Claim {
+            id: id.into(),
+            parent: parent.map(String::from),
+            ..Claim::default()
+        }
+    }
+
+    #[test]
+    fn coverage_counts_title_words_found_in_the_claim() {
+        let title = words(&["북한", "러시아", "정상회담", "개최"]);
+        assert_eq!(coverage(&title, &words(&["북한", "러시아", "회담"])), 0.75);
+        assert_eq!(coverage(&title, &words(&["중국"])), 0.0);
+        // compounds meet their parts
+        assert_eq!(coverage(&words(&["대북제재"]), &words(&["제재"])), 1.0);
+    }
+
+    #[test]
+    fn claim_words_fall_into_their_sentences() {
+        let text = "북한이 발표함. 중국이 반대함.";
+        let sentences = [[0, 8], [9, 17]];
+        let at = |w: &str, byte: usize| ContentWord {
+            word: w.into(),
+            start: byte,
+        };
+        let found = claim_words(
+            text,
+            &sentences,
+            &[at("북한", 0), at("발표", 10), at("중국", 21)],
+        );
+        assert_eq!(found.sentences[0], words(&["북한", "발표"]));
+        assert_eq!(found.sentences[1], words(&["중국"]));
+        assert_eq!(found.all.len(), 3);
+    }
+
+    #[test]
+    fn support_weighs_the_marker_sentence_and_weak_links_are_found() {
+        let mut c = claim("C1", None);
+        c.sentences = vec![[0, 10], [11, 20]];
+        c.footnote_refs = vec![FootnoteRef { n: 1, offset: 20 }];
+        let cw = ClaimWords {
+            all: words(&["북한", "러시아", "회담", "관광"]),
+            sentences: vec![words(&["북한", "러시아", "회담"]), words(&["관광"])],
+        };
+        let titles = BTreeMap::from([
+            ("F1.1".to_string(), words(&["러시아", "관광"])),
+            ("F1.2".to_string(), words(&["일본", "지진", "위로"])),
+        ]);
+        let mut links: Vec<Link> = ["F1.1", "F1.2"]
+            .iter()
+            .map(|id| Link {
+                claim: "C1".into(),
+                footnote: 1,
+                citation: id.to_string(),
+                support: None,
+            })
+            .collect();
+        score_links(
+            &mut links,
+            std::slice::from_ref(&c),
+            std::slice::from_ref(&cw),
+            &titles,
+        );
+        // sentence 2 covers 1/2, the claim 2/2: (0.5 + 1) / 2
+        assert_eq!(links[0].support, Some(0.75));
+        assert_eq!(links[1].support, Some(0.0));
+        let weak = weak_support_findings(&links, &[c], &[cw], &titles);
+        assert_eq!(weak.len(), 1);
+        assert_eq!(weak[0].citation.as_deref(), Some("F1.2"));
+    }
+
+    #[test]
+    fn summary_claims_align_with_the_body_claims_that_share_rare_words() {
+        let mut claims = vec![
+            claim("C1", None),
+            claim("C2", None),
+            claim("C3", None),
+            claim("C4", Some("C3")),
+        ];
+        let summary = [true, false, false, false];
+        let cw: Vec<ClaimWords> = [
+            &["북한", "관광", "재개"][..],
+            &["북한", "무역", "증가"][..],
+            &["북한", "관광", "재개", "중국"][..],
+            &["관광", "러시아"][..],
+        ]
+        .iter()
+        .map(|w| ClaimWords {
+            all: words(w),
+            sentences: vec![],
+        })
+        .collect();
+        let link = |claim: &str, citation: &str| Link {
+            claim: claim.into(),
+            footnote: 1,
+            citation: citation.into(),
+            support: None,
+        };
+        let links = [link("C4", "F3.1"), link("C2", "F1.1")];
+        align_summary(&mut claims, &summary, &cw, &links);
+        assert_eq!(claims[0].aligned_with, ["C3"]);
+        // reachable through C3's sub-bullet C4
+        assert_eq!(claims[0].supported_by, ["F3.1"]);
+
+        // an unsourced restatement is followed by the best sourced match
+        let mut claims: Vec<Claim> = ["C1", "C2", "C3", "C4"]
+            .iter()
+            .map(|id| claim(id, None))
+            .collect();
+        let cw: Vec<ClaimWords> = [
+            &["북한", "무역", "증가"][..],
+            &["북한"][..],
+            &["북한", "무역", "증가"][..],
+            &["관광"][..],
+        ]
+        .iter()
+        .map(|w| ClaimWords {
+            all: words(w),
+            sentences: vec![],
+        })
+        .collect();
+        align_summary(&mut claims, &summary, &cw, &[link("C2", "F1.1")]);
+        assert_eq!(claims[0].aligned_with, ["C3", "C2"]);
+        assert_eq!(claims[0].supported_by, ["F1.1"]);
+    }
+}
