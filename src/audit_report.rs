@@ -11,7 +11,7 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 use crate::audit::clip;
-use crate::model::{Citation, CitationKind, Claim, Document, Severity, Sourcing};
+use crate::model::{CitationKind, Claim, Document, Severity, Sourcing};
 
 /// How many of the weakest links a report lists.
 const WEAKEST_LINKS: usize = 10;
@@ -95,12 +95,7 @@ pub fn build(documents: &[Document]) -> AuditReport {
 
 fn audit_document(doc: &Document) -> DocumentAudit {
     let claims: BTreeMap<&str, &Claim> = doc.claims.iter().map(|c| (c.id.as_str(), c)).collect();
-    let citations: BTreeMap<&str, &Citation> = doc
-        .footnotes
-        .iter()
-        .flat_map(|f| &f.citations)
-        .map(|c| (c.id.as_str(), c))
-        .collect();
+    let citations = doc.citations_by_id();
     let claim_text = |id: &Option<String>| {
         id.as_deref()
             .and_then(|id| claims.get(id))

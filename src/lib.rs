@@ -2,10 +2,12 @@
 //!
 //! The pipeline, one module per stage, data flowing one way:
 //! [`decode`] → [`layout`] → [`reflow`] → [`outline`] → [`markers`] →
-//! [`citations`] → [`morphology`] (content words) → [`audit`] and
-//! [`support`] (links, support scores, summary alignment, findings) → [`model`] (the output
-//! contract). [`morphology`] is the shared analyzer, [`dict`] provides its
-//! dictionary, [`pipeline`] runs the stages for one document.
+//! [`citations`] → [`morphology`] (content words) → [`audit`] and [`support`]
+//! (links, support scores, summary alignment, findings) → [`model`] (the
+//! output contract). [`morphology`] is the shared analyzer, [`dict`] provides
+//! its dictionary, [`pipeline`] runs the stages for one document. Outputs:
+//! [`batch`] (JSON and corpus tables), [`audit_report`] (`kcite audit`),
+//! [`html`] (`kcite report`).
 pub mod audit;
 pub mod audit_report;
 pub mod batch;
@@ -13,6 +15,7 @@ pub mod bench;
 pub mod citations;
 pub mod decode;
 pub mod dict;
+pub mod html;
 pub mod layout;
 pub mod markers;
 pub mod model;

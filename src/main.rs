@@ -62,6 +62,16 @@ enum Command {
         #[arg(long)]
         strict: bool,
     },
+    /// Write the audit as one self-contained HTML page (claims, markers,
+    /// sources, findings, charts)
+    Report {
+        /// Reports (*.txt), extracted documents (<id>.json) or directories of either
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// The HTML file to write
+        #[arg(short, long, default_value = "report.html")]
+        output: PathBuf,
+    },
     /// Print the JSON Schema of the output, generated from the Rust types
     Schema,
     /// Measure throughput: bare tokenization vs the pipeline on 1 and 2 threads
@@ -172,19 +182,35 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 ExitCode::SUCCESS
             })
         }
+        Command::Report { inputs, output } => {
+            let (documents, failed) = match documents_for(&inputs, cli.dict.as_deref())? {
+                Ok(loaded) => loaded,
+                Err(usage) => return Ok(usage),
+            };
+            let page = kcite::html::render(&documents);
+            batch::write_atomically(&output, page.as_bytes())
+                .with_context(|| format!("cannot write {}", output.display()))?;
+            eprintln!(
+                "kcite: {} documents in {} ({:.1} MB)",
+                documents.len(),
+                output.display(),
+                page.len() as f64 / 1e6
+            );
+            Ok(if failed > 0 {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
         Command::Audit {
             inputs,
             format,
             strict,
         } => {
-            let sources = match batch::collect_sources(&inputs) {
-                Ok(sources) if sources.is_empty() => {
-                    return usage_error("no report (*.txt) or kcite document (*.json) found");
-                }
-                Ok(sources) => sources,
-                Err(err) => return usage_error(&format!("{err:#}")),
+            let (documents, failed) = match documents_for(&inputs, cli.dict.as_deref())? {
+                Ok(loaded) => loaded,
+                Err(usage) => return Ok(usage),
             };
-            let (documents, failed) = documents_of(sources, cli.dict.as_deref())?;
             let report = kcite::audit_report::build(&documents);
             match format {
                 Format::Text => print!("{}", kcite::audit_report::render_text(&report)),
@@ -262,6 +288,22 @@ fn warning_count(documents: &[kcite::Document]) -> usize {
         .flat_map(|d| &d.findings)
         .filter(|f| f.severity >= kcite::model::Severity::Warning)
         .count()
+}
+
+/// The documents `audit` and `report` work on, or the exit code of a usage
+/// error (no such input, nothing to read).
+fn documents_for(
+    inputs: &[PathBuf],
+    dict: Option<&Path>,
+) -> Result<Result<(Vec<kcite::Document>, usize), ExitCode>> {
+    let sources = match batch::collect_sources(inputs) {
+        Ok(sources) if sources.is_empty() => {
+            return usage_error("no report (*.txt) or kcite document (*.json) found").map(Err);
+        }
+        Ok(sources) => sources,
+        Err(err) => return usage_error(&format!("{err:#}")).map(Err),
+    };
+    documents_of(sources, dict).map(Ok)
 }
 
 /// Loaded documents as they are, reports extracted (in parallel); the

@@ -24,6 +24,15 @@ pub struct Document {
 }
 
 impl Document {
+    /// Every citation of the document by its id (`F12.3`).
+    pub fn citations_by_id(&self) -> std::collections::BTreeMap<&str, &Citation> {
+        self.footnotes
+            .iter()
+            .flat_map(|f| &f.citations)
+            .map(|c| (c.id.as_str(), c))
+            .collect()
+    }
+
     /// What the contract promises beyond the types, checked: marker offsets
     /// and sentence spans inside their claim's text, unique footnote numbers,
     /// every id a link, back reference or alignment names exists, supports

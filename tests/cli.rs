@@ -243,11 +243,7 @@ fn audit_reads_reports_and_extracted_documents_alike() {
         .args(["audit", common::REPORT])
         .output()
         .expect("run");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    common::assert_success(&out);
     let text = String::from_utf8(out.stdout).expect("utf-8");
     for heading in [
         "Findings (",

@@ -47,3 +47,12 @@ pub fn cited_in_findings<'a>(doc: &'a Document, kind: &str) -> Vec<&'a str> {
         .filter_map(|f| f.citation.as_deref())
         .collect()
 }
+
+/// Fails with the command's stderr unless it succeeded.
+pub fn assert_success(out: &std::process::Output) {
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -1,0 +1,516 @@
+//! HTML report: extracted documents in, one self-contained page out.
+//!
+//! In: [`Document`]s. Out: one HTML file with inline CSS, JS and SVG (no
+//! network): per document the claims in reading order with their bullet
+//! hierarchy, each footnote marker in place with its citations on hover or
+//! click, claims coloured by attribution status, the findings linked to their
+//! claims, and three charts (sources per outlet, cited dates against the
+//! report date, footnotes per section). Documents other than the one shown are
+//! `hidden`, so a page of a hundred reports stays responsive.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+
+use crate::model::{Citation, CitationKind, Claim, Document, Footnote, Sourcing};
+
+const STYLE: &str = include_str!("html/report.css");
+const SCRIPT: &str = include_str!("html/report.js");
+
+/// The whole page for `documents`, in the order given.
+pub fn render(documents: &[Document]) -> String {
+    let mut out = String::with_capacity(64 * 1024 * documents.len().max(1));
+    let claims: usize = documents.iter().map(|d| d.claims.len()).sum();
+    let footnotes: usize = documents.iter().map(|d| d.footnotes.len()).sum();
+    let findings: usize = documents.iter().map(|d| d.findings.len()).sum();
+    let _ = write!(
+        out,
+        "<!doctype html>\n<html lang=\"ko\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>kcite audit: {} documents</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n\
+         <header><h1>kcite audit</h1><p>{} documents · {claims} claims · {footnotes} footnotes · {findings} findings</p></header>\n\
+         <div class=\"layout\">\n",
+        documents.len(),
+        documents.len()
+    );
+    render_nav(&mut out, documents);
+    out.push_str("<main>\n");
+    for (i, doc) in documents.iter().enumerate() {
+        render_document(&mut out, doc, i);
+    }
+    let _ = write!(
+        out,
+        "</main>\n</div>\n<script>\n{SCRIPT}</script>\n</body>\n</html>\n"
+    );
+    out
+}
+
+/// Escapes text for HTML element content and attribute values.
+fn esc(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+fn doc_anchor(index: usize) -> String {
+    format!("d{}", index + 1)
+}
+
+fn render_nav(out: &mut String, documents: &[Document]) {
+    out.push_str("<nav id=\"docs\">\n");
+    if documents.len() > 8 {
+        out.push_str(
+            "<input id=\"doc-filter\" type=\"search\" placeholder=\"filter documents\">\n",
+        );
+    }
+    out.push_str("<ol>\n");
+    for (i, doc) in documents.iter().enumerate() {
+        let title = doc
+            .document
+            .title
+            .as_deref()
+            .unwrap_or(doc.document.id.as_str());
+        let _ = writeln!(
+            out,
+            "<li><button type=\"button\" data-target=\"{}\"{}><span class=\"t\">{}</span><span class=\"m\">{} · {} findings</span></button></li>",
+            doc_anchor(i),
+            if i == 0 { " class=\"on\"" } else { "" },
+            esc(title),
+            esc(doc.document.date.as_deref().unwrap_or(&doc.document.id)),
+            doc.findings.len()
+        );
+    }
+    out.push_str("</ol>\n</nav>\n");
+}
+
+fn render_document(out: &mut String, doc: &Document, index: usize) {
+    let anchor = doc_anchor(index);
+    let info = &doc.document;
+    let _ = writeln!(
+        out,
+        "<section class=\"doc\" id=\"{anchor}\" data-id=\"{}\"{}>",
+        esc(&info.id),
+        if index == 0 { "" } else { " hidden" }
+    );
+    let _ = writeln!(
+        out,
+        "<h2>{}</h2>\n<p class=\"meta\">{} · {} · {} pages · <code>{}</code></p>",
+        esc(info.title.as_deref().unwrap_or(&info.id)),
+        esc(info.series.as_deref().unwrap_or("series unknown")),
+        esc(info.date.as_deref().unwrap_or("date unknown")),
+        info.pages,
+        esc(&info.source)
+    );
+    render_counts(out, doc);
+    out.push_str("<div class=\"charts\">\n");
+    out.push_str(&outlet_chart(doc));
+    out.push_str(&timeline_chart(doc));
+    out.push_str(&section_chart(doc));
+    out.push_str("</div>\n");
+    out.push_str(
+        "<p class=\"legend\"><span class=\"src-direct\">cites a source</span>\
+         <span class=\"src-sub\">sourced through sub-bullets</span>\
+         <span class=\"src-traced\">summary, traced to sourced body claims</span>\
+         <span class=\"src-none\">no source</span>\
+         <span class=\"weak\">weak support</span></p>\n",
+    );
+    out.push_str("<div class=\"cols\">\n<div class=\"claims\">\n");
+    render_claims(out, doc, &anchor);
+    out.push_str("</div>\n");
+    render_findings(out, doc, &anchor);
+    out.push_str("</div>\n</section>\n");
+}
+
+fn render_counts(out: &mut String, doc: &Document) {
+    let count = |s: Sourcing| doc.claims.iter().filter(|c| c.sourcing == s).count();
+    let citations: usize = doc.footnotes.iter().map(|f| f.citations.len()).sum();
+    let _ = writeln!(
+        out,
+        "<ul class=\"counts\"><li><b>{}</b> claims</li><li><b>{}</b> cite a source</li>\
+         <li><b>{}</b> through sub-bullets</li><li><b>{}</b> without</li>\
+         <li><b>{}</b> footnotes</li><li><b>{citations}</b> citations</li>\
+         <li><b>{}</b> findings</li></ul>",
+        doc.claims.len(),
+        count(Sourcing::Direct),
+        count(Sourcing::SubBullets),
+        count(Sourcing::None),
+        doc.footnotes.len(),
+        doc.findings.len()
+    );
+}
+
+fn render_claims(out: &mut String, doc: &Document, anchor: &str) {
+    let footnotes: BTreeMap<u32, &Footnote> = doc.footnotes.iter().map(|f| (f.n, f)).collect();
+    let citations = doc.citations_by_id();
+    let weak: BTreeSet<&str> = doc
+        .findings
+        .iter()
+        .filter(|f| f.kind == "weak_support")
+        .filter_map(|f| f.claim.as_deref())
+        .collect();
+    let flagged: BTreeSet<&str> = doc
+        .findings
+        .iter()
+        .filter_map(|f| f.claim.as_deref())
+        .collect();
+    let mut section = None;
+    for claim in &doc.claims {
+        if section != Some(&claim.section) {
+            section = Some(&claim.section);
+            let title = doc
+                .sections
+                .iter()
+                .find(|s| s.id == claim.section)
+                .map(|s| match (s.number, &s.title) {
+                    (Some(n), Some(t)) => format!("{n}. {t}"),
+                    (None, Some(t)) => t.clone(),
+                    _ => s.id.clone(),
+                })
+                .unwrap_or_default();
+            let _ = writeln!(out, "<h3>{}</h3>", esc(&title));
+        }
+        let status = match claim.sourcing {
+            Sourcing::Direct => "src-direct",
+            Sourcing::SubBullets => "src-sub",
+            // summary claims cite nothing themselves: traced through alignment
+            Sourcing::None if !claim.supported_by.is_empty() => "src-traced",
+            Sourcing::None => "src-none",
+        };
+        let _ = write!(
+            out,
+            "<p class=\"claim {status}{}{}\" id=\"{anchor}-{}\" style=\"margin-left:{:.1}em\"><span class=\"cid\">{}</span><span class=\"bullet\">{}</span>",
+            if weak.contains(claim.id.as_str()) {
+                " weak"
+            } else {
+                ""
+            },
+            if flagged.contains(claim.id.as_str()) {
+                " flagged"
+            } else {
+                ""
+            },
+            claim.id,
+            f64::from(claim.depth) * 1.6,
+            claim.id,
+            esc(claim.marker.as_deref().unwrap_or("·"))
+        );
+        if let Some(topic) = &claim.topic {
+            let _ = write!(out, "<span class=\"topic\">[{}]</span> ", esc(topic));
+        }
+        render_claim_text(out, claim, &footnotes);
+        if !claim.aligned_with.is_empty() {
+            render_alignment(out, claim, &citations, anchor);
+        }
+        out.push_str("</p>\n");
+    }
+}
+
+/// The claim's text with each footnote marker put back at its offset.
+fn render_claim_text(out: &mut String, claim: &Claim, footnotes: &BTreeMap<u32, &Footnote>) {
+    let mut refs = claim.footnote_refs.iter().peekable();
+    for (i, c) in claim.text.chars().enumerate() {
+        while let Some(r) = refs.next_if(|r| r.offset == i) {
+            render_marker(out, r.n, footnotes.get(&r.n).copied());
+        }
+        out.push_str(&esc(c.encode_utf8(&mut [0; 4])));
+    }
+    for r in refs {
+        render_marker(out, r.n, footnotes.get(&r.n).copied());
+    }
+}
+
+fn render_marker(out: &mut String, n: u32, footnote: Option<&Footnote>) {
+    let _ = write!(
+        out,
+        "<sup class=\"fn\" tabindex=\"0\" data-n=\"{n}\">{n})<span class=\"pop\">"
+    );
+    match footnote {
+        Some(f) => {
+            for c in &f.citations {
+                let _ = write!(
+                    out,
+                    "<span class=\"cite k-{}\"><b>{}</b> <i>{}</i> {}</span>",
+                    c.kind.as_str(),
+                    c.id,
+                    c.kind.as_str(),
+                    esc(&c.raw)
+                );
+            }
+        }
+        None => out.push_str("<span class=\"cite\">footnote missing</span>"),
+    }
+    out.push_str("</span></sup>");
+}
+
+fn render_alignment(
+    out: &mut String,
+    claim: &Claim,
+    citations: &BTreeMap<&str, &Citation>,
+    anchor: &str,
+) {
+    out.push_str("<span class=\"align\">summarises ");
+    for (i, id) in claim.aligned_with.iter().enumerate() {
+        let _ = write!(
+            out,
+            "{}<a href=\"#{anchor}-{id}\">{id}</a>",
+            if i > 0 { ", " } else { "" }
+        );
+    }
+    let _ = match claim.supported_by.len() {
+        1 => write!(out, " · 1 source"),
+        n => write!(out, " · {n} sources"),
+    };
+    let outlets: BTreeSet<&str> = claim
+        .supported_by
+        .iter()
+        .filter_map(|id| citations.get(id.as_str())?.outlet.as_deref())
+        .collect();
+    if !outlets.is_empty() {
+        let list: Vec<&str> = outlets.into_iter().collect();
+        let _ = write!(out, " ({})", esc(&list.join(", ")));
+    }
+    out.push_str("</span>");
+}
+
+fn render_findings(out: &mut String, doc: &Document, anchor: &str) {
+    let _ = writeln!(
+        out,
+        "<aside class=\"findings\"><h3>Findings ({})</h3>\n<ol>",
+        doc.findings.len()
+    );
+    for f in &doc.findings {
+        let severity = format!("{:?}", f.severity).to_lowercase();
+        let _ = write!(
+            out,
+            "<li class=\"finding sev-{severity}\"><span class=\"kind\">{}</span> ",
+            esc(&f.kind)
+        );
+        if let Some(claim) = &f.claim {
+            let _ = write!(out, "<a href=\"#{anchor}-{claim}\">{claim}</a> ");
+        }
+        let _ = writeln!(out, "{}</li>", esc(&f.message));
+    }
+    out.push_str("</ol></aside>\n");
+}
+
+/// Horizontal bars: cited items per outlet (back references left out).
+fn outlet_chart(doc: &Document) -> String {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for c in doc.footnotes.iter().flat_map(|f| &f.citations) {
+        if let Some(outlet) = c.outlet.as_deref()
+            && c.kind != CitationKind::BackReference
+        {
+            *counts.entry(outlet).or_default() += 1;
+        }
+    }
+    let mut rows: Vec<(&str, usize)> = counts.into_iter().collect();
+    rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    rows.truncate(10);
+    bar_chart("Sources per outlet", &rows)
+}
+
+/// Horizontal bars: footnotes whose marker stands in each section.
+fn section_chart(doc: &Document) -> String {
+    let mut rows: Vec<(String, usize)> = doc
+        .sections
+        .iter()
+        .map(|s| {
+            let label = match (s.number, &s.title) {
+                (Some(n), Some(t)) => format!("{n}. {t}"),
+                (_, Some(t)) => t.clone(),
+                _ => s.id.clone(),
+            };
+            let n = doc
+                .claims
+                .iter()
+                .filter(|c| c.section == s.id)
+                .map(|c| c.footnote_refs.len())
+                .sum();
+            (crate::audit::clip(&label, 16), n)
+        })
+        .collect();
+    rows.retain(|(label, _)| !label.is_empty());
+    let rows: Vec<(&str, usize)> = rows.iter().map(|(l, n)| (l.as_str(), *n)).collect();
+    bar_chart("Footnotes per section", &rows)
+}
+
+fn bar_chart(title: &str, rows: &[(&str, usize)]) -> String {
+    const W: f64 = 360.0;
+    const LABEL: f64 = 130.0;
+    const ROW: f64 = 20.0;
+    let height = 30.0 + ROW * rows.len().max(1) as f64;
+    let max = rows.iter().map(|r| r.1).max().unwrap_or(0).max(1) as f64;
+    let mut svg = format!(
+        "<figure class=\"chart\"><figcaption>{}</figcaption><svg viewBox=\"0 0 {W} {height}\" width=\"{W}\" height=\"{height}\" role=\"img\" aria-label=\"{}\">",
+        esc(title),
+        esc(title)
+    );
+    if rows.is_empty() {
+        svg.push_str("<text x=\"10\" y=\"24\" class=\"none\">none</text>");
+    }
+    for (i, (label, n)) in rows.iter().enumerate() {
+        let y = 10.0 + ROW * i as f64;
+        let w = (W - LABEL - 40.0) * *n as f64 / max;
+        let _ = write!(
+            svg,
+            "<text x=\"{:.0}\" y=\"{:.0}\" text-anchor=\"end\">{}</text><rect x=\"{LABEL}\" y=\"{:.0}\" width=\"{w:.1}\" height=\"{:.0}\" class=\"bar\"/><text x=\"{:.1}\" y=\"{:.0}\">{n}</text>",
+            LABEL - 6.0,
+            y + 13.0,
+            esc(label),
+            y + 2.0,
+            ROW - 6.0,
+            LABEL + w + 4.0,
+            y + 13.0
+        );
+    }
+    svg.push_str("</svg></figure>\n");
+    svg
+}
+
+/// A date as a fractional year (`2023-07` → 2023.5).
+fn fractional_year(date: &str) -> Option<f64> {
+    let mut parts = date.split('-').map(|p| p.parse::<u32>().ok());
+    let year = f64::from(parts.next()??);
+    let month = f64::from(parts.next().flatten().unwrap_or(1).clamp(1, 12));
+    let day = f64::from(parts.next().flatten().unwrap_or(1).clamp(1, 31));
+    Some(year + (month - 1.0) / 12.0 + (day - 1.0) / 365.0)
+}
+
+/// Cited dates as dots on a time axis, one row per citation kind, with the
+/// report's date as a line: sources after it or long before stand out.
+fn timeline_chart(doc: &Document) -> String {
+    const W: f64 = 420.0;
+    const LEFT: f64 = 70.0;
+    const KINDS: [CitationKind; 5] = [
+        CitationKind::News,
+        CitationKind::Official,
+        CitationKind::Report,
+        CitationKind::Academic,
+        CitationKind::Web,
+    ];
+    let dots: Vec<(usize, f64, &str)> = doc
+        .footnotes
+        .iter()
+        .flat_map(|f| &f.citations)
+        .filter_map(|c| {
+            let row = KINDS.iter().position(|k| *k == c.kind)?;
+            let when = c
+                .date
+                .as_deref()
+                .and_then(fractional_year)
+                .or(c.year.map(f64::from))?;
+            Some((row, when, c.id.as_str()))
+        })
+        .collect();
+    let report = doc.document.date.as_deref().and_then(fractional_year);
+    let height = 40.0 + 22.0 * KINDS.len() as f64;
+    let mut svg = format!(
+        "<figure class=\"chart\"><figcaption>Cited dates and the report date</figcaption><svg viewBox=\"0 0 {W} {height}\" width=\"{W}\" height=\"{height}\" role=\"img\" aria-label=\"cited dates\">"
+    );
+    let lo = dots
+        .iter()
+        .map(|d| d.1)
+        .chain(report)
+        .fold(f64::INFINITY, f64::min);
+    let hi = dots
+        .iter()
+        .map(|d| d.1)
+        .chain(report)
+        .fold(f64::NEG_INFINITY, f64::max);
+    if !lo.is_finite() {
+        svg.push_str(
+            "<text x=\"10\" y=\"24\" class=\"none\">no dated sources</text></svg></figure>\n",
+        );
+        return svg;
+    }
+    let (lo, hi) = (lo.floor(), (hi + 1e-9).ceil().max(lo.floor() + 1.0));
+    let x = |t: f64| LEFT + (W - LEFT - 10.0) * (t - lo) / (hi - lo);
+    for (row, kind) in KINDS.iter().enumerate() {
+        let _ = write!(
+            svg,
+            "<text x=\"{:.0}\" y=\"{:.0}\" text-anchor=\"end\">{}</text>",
+            LEFT - 6.0,
+            24.0 + 22.0 * row as f64,
+            kind.as_str()
+        );
+    }
+    let axis = height - 14.0;
+    let step = ((hi - lo) / 6.0).ceil().max(1.0);
+    let mut year = lo;
+    while year <= hi {
+        let _ = write!(
+            svg,
+            "<line x1=\"{0:.1}\" x2=\"{0:.1}\" y1=\"8\" y2=\"{axis:.0}\" class=\"grid\"/><text x=\"{0:.1}\" y=\"{1:.0}\" text-anchor=\"middle\">{2}</text>",
+            x(year),
+            height - 2.0,
+            year as i32
+        );
+        year += step;
+    }
+    for (row, when, id) in &dots {
+        let _ = write!(
+            svg,
+            "<circle cx=\"{:.1}\" cy=\"{:.0}\" r=\"3.5\" class=\"dot\"><title>{id}</title></circle>",
+            x(*when),
+            20.0 + 22.0 * *row as f64
+        );
+    }
+    if let Some(r) = report {
+        let _ = write!(
+            svg,
+            "<line x1=\"{0:.1}\" x2=\"{0:.1}\" y1=\"4\" y2=\"{axis:.0}\" class=\"report\"><title>report date</title></line>",
+            x(r)
+        );
+    }
+    svg.push_str("</svg></figure>\n");
+    svg
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_is_escaped() {
+        assert_eq!(
+            esc("<a href=\"x\">&'"),
+            "&lt;a href=&quot;x&quot;&gt;&amp;&#39;"
+        );
+    }
+
+    #[test]
+    fn markers_go_back_at_their_offsets() {
+        let claim = Claim {
+            id: "C1".into(),
+            text: "이상을 지양함.".into(),
+            footnote_refs: vec![
+                crate::model::FootnoteRef { n: 1, offset: 2 },
+                crate::model::FootnoteRef { n: 2, offset: 8 },
+            ],
+            ..Claim::default()
+        };
+        let mut out = String::new();
+        render_claim_text(&mut out, &claim, &BTreeMap::new());
+        assert!(out.starts_with("이상<sup class=\"fn\""), "{out}");
+        assert!(
+            out.contains("지양함.<sup class=\"fn\" tabindex=\"0\" data-n=\"2\">"),
+            "{out}"
+        );
+        assert_eq!(out.matches("class=\"fn\"").count(), 2);
+    }
+
+    #[test]
+    fn dates_become_fractional_years() {
+        assert_eq!(fractional_year("2023-07"), Some(2023.5));
+        assert_eq!(fractional_year("2024-01-01"), Some(2024.0));
+        assert_eq!(fractional_year("soon"), None);
+    }
+}
