@@ -56,6 +56,9 @@ pub struct Furniture {
 pub struct Layout {
     pub body: Vec<SourceLine>,
     pub footnotes: Vec<FootnoteLines>,
+    /// Footnotes printed twice word for word: (number, line of the repeat).
+    /// The repeat is dropped, not folded into the footnote's text.
+    pub repeated_footnotes: Vec<(u32, usize)>,
     pub furniture: Furniture,
     pub pages: u32,
 }
@@ -177,6 +180,7 @@ pub fn analyse(text: &str) -> Layout {
     Layout {
         body: builder.body,
         footnotes: builder.footnotes,
+        repeated_footnotes: builder.repeated_footnotes,
         furniture,
         pages: pages.max(1),
     }
@@ -191,6 +195,7 @@ struct Builder {
     in_footnotes: bool,
     /// Footnote numbers whose marker `N)` was seen glued to body text.
     markers_seen: Vec<u32>,
+    repeated_footnotes: Vec<(u32, usize)>,
 }
 
 impl Builder {
@@ -227,6 +232,10 @@ impl Builder {
             return;
         }
         if self.in_footnotes {
+            if let Some(n) = self.repeated_footnote(raw) {
+                self.repeated_footnotes.push((n, number));
+                return;
+            }
             if self.continues_footnote(raw) {
                 let page = self.page;
                 if let Some(last) = self.footnotes.last_mut() {
@@ -269,6 +278,21 @@ impl Builder {
         let plausible = seen
             || (in_sequence && n == last + 1 && (is_citation_like(rest) || ends_sentence(rest)));
         plausible.then_some((n, rest))
+    }
+
+    /// `N) text` repeating the first line of footnote N word for word: a
+    /// line the PDF extractor printed twice.
+    fn repeated_footnote(&self, raw: &str) -> Option<u32> {
+        let caps = FOOTNOTE_START.captures(raw)?;
+        let n: u32 = caps[1].parse().ok()?;
+        let rest = caps.get(2)?.as_str();
+        let visible = |t: &str| t.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+        self.footnotes
+            .iter()
+            .find(|f| f.n == n)
+            .and_then(|f| f.lines.first())
+            .filter(|first| visible(&first.text) == visible(rest))
+            .map(|_| n)
     }
 
     fn current_footnote_is_open(&self) -> bool {
@@ -539,6 +563,16 @@ mod tests {
         assert_eq!(layout.footnotes[1].page, 3);
         let body: Vec<&str> = layout.body.iter().map(|l| l.text.trim()).collect();
         assert!(body.contains(&"■ 다음 쪽 본문임.2)"));
+    }
+
+    #[test]
+    fn a_footnote_printed_twice_is_dropped_once_and_reported() {
+        let text = "■ 주장임.1) 또 주장임.2)\n1) ｢제목｣(2023. 1. 2.), 『연합뉴스』.\n1) ｢제목｣(2023. 1. 2.),  『연합뉴스』.\n2) ｢다른 제목｣(2023. 1. 3.), 『연합뉴스』, p. 18.\n2) ｢다른 제목｣(2023. 1. 3.), 『연합뉴스』, p. 19.\n";
+        let layout = analyse(text);
+        assert_eq!(layout.repeated_footnotes, [(1, 3)]);
+        assert_eq!(layout.footnotes[0].lines.len(), 1);
+        // a line that differs is not a repeat
+        assert_eq!(layout.footnotes[1].lines.len(), 2);
     }
 
     #[test]

@@ -105,6 +105,29 @@ impl Analyzer {
         out
     }
 
+    /// [`Analyzer::content_words`] of many texts in one segmenter call (a
+    /// call has a fixed cost that dominates for short texts such as titles).
+    /// Offsets are relative to each text.
+    pub fn content_words_of_each(&self, texts: &[&str]) -> Vec<Vec<ContentWord>> {
+        // one line per text; a newline never joins two morphemes
+        let mut joined = String::with_capacity(texts.iter().map(|t| t.len() + 1).sum());
+        let mut starts = Vec::with_capacity(texts.len());
+        for text in texts {
+            starts.push(joined.len());
+            joined.push_str(text);
+            joined.push('\n');
+        }
+        let mut out: Vec<Vec<ContentWord>> = vec![Vec::new(); texts.len()];
+        for word in self.content_words(&joined) {
+            let i = starts.partition_point(|&s| s <= word.start) - 1;
+            out[i].push(ContentWord {
+                start: word.start - starts[i],
+                ..word
+            });
+        }
+        out
+    }
+
     /// Number of morphemes in `text`, without building them: what bare
     /// tokenization costs (the benchmark's baseline).
     pub fn token_count(&self, text: &str) -> usize {

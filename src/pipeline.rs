@@ -110,6 +110,18 @@ pub fn extract(
             citations: Vec::new(),
         });
     }
+    for &(n, line) in &layout.repeated_footnotes {
+        findings.push(Finding {
+            footnote: Some(n),
+            ..audit::finding(
+                "duplicate_footnote",
+                Severity::Warning,
+                format!(
+                    "footnote {n} is printed twice (again at line {line}); the repeat was dropped"
+                ),
+            )
+        });
+    }
     for (footnote_n, citation) in citations::resolve_back_references(&mut parsed) {
         findings.push(Finding {
             footnote: Some(footnote_n),
@@ -188,11 +200,13 @@ pub fn extract(
         .collect();
 
     // morphology: the content words of every claim and cited title, once
+    let texts: Vec<&str> = claims.iter().map(|c| c.text.as_str()).collect();
     let claim_words: Vec<ClaimWords> = claims
         .iter()
-        .map(|c| support::claim_words(&c.text, &c.sentences, &analyzer.content_words(&c.text)))
+        .zip(analyzer.content_words_of_each(&texts))
+        .map(|(c, words)| support::claim_words(&c.text, &c.sentences, &words))
         .collect();
-    let titles = support::title_words(&footnotes, |title| analyzer.content_words(title));
+    let titles = support::title_words(&footnotes, |titles| analyzer.content_words_of_each(titles));
     support::score_links(&mut links, &claims, &claim_words, &titles);
     support::align_summary(&mut claims, &summary, &claim_words, &links);
 

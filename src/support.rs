@@ -41,20 +41,22 @@ const MIN_TITLE_WORDS: usize = 2;
 /// Buckets a claim's content words (byte offsets from the analyzer) into its
 /// sentences (character spans).
 pub fn claim_words(text: &str, sentences: &[[usize; 2]], words: &[ContentWord]) -> ClaimWords {
-    // character offset of each word's byte offset
-    let mut char_at = BTreeMap::new();
-    for (chars, (byte, _)) in text.char_indices().enumerate() {
-        char_at.insert(byte, chars);
-    }
     let mut out = ClaimWords {
         all: Words::new(),
         sentences: vec![Words::new(); sentences.len()],
     };
+    // words come in text order: one walk over the characters converts their
+    // byte offsets to character offsets
+    let mut chars = text.char_indices().enumerate().peekable();
     for w in words {
         out.all.insert(w.word.clone());
-        let Some(&at) = char_at.get(&w.start) else {
+        while chars.next_if(|(_, (byte, _))| *byte < w.start).is_some() {}
+        let Some(&(at, (byte, _))) = chars.peek() else {
             continue;
         };
+        if byte != w.start {
+            continue;
+        }
         if let Some(i) = sentences.iter().position(|[s, e]| (*s..*e).contains(&at)) {
             out.sentences[i].insert(w.word.clone());
         }
@@ -68,16 +70,33 @@ pub fn claim_words(text: &str, sentences: &[[usize; 2]], words: &[ContentWord]) 
 /// has none.
 pub fn title_words(
     footnotes: &[Footnote],
-    analyse: impl Fn(&str) -> Vec<ContentWord>,
+    analyse: impl Fn(&[&str]) -> Vec<Vec<ContentWord>>,
 ) -> BTreeMap<String, Words> {
+    let citations: Vec<&crate::model::Citation> =
+        footnotes.iter().flat_map(|f| &f.citations).collect();
+    let borrows =
+        |c: &crate::model::Citation| c.kind == CitationKind::BackReference && c.resolved.is_some();
+    let titled: Vec<&str> = citations
+        .iter()
+        .filter(|c| !borrows(c))
+        .filter_map(|c| c.title.as_deref())
+        .collect();
+    let mut analysed = analyse(&titled).into_iter();
     let mut out: BTreeMap<String, Words> = BTreeMap::new();
-    for citation in footnotes.iter().flat_map(|f| &f.citations) {
-        let words = match (&citation.title, &citation.resolved) {
-            (_, Some(resolved)) if citation.kind == CitationKind::BackReference => {
-                out.get(resolved).cloned().unwrap_or_default()
-            }
-            (Some(title), _) => analyse(title).into_iter().map(|w| w.word).collect(),
-            _ => Words::new(),
+    for citation in citations {
+        let words: Words = if borrows(citation) {
+            // resolved ids point backwards, so the target is already in `out`
+            citation
+                .resolved
+                .as_ref()
+                .and_then(|r| out.get(r))
+                .cloned()
+                .unwrap_or_default()
+        } else if citation.title.is_some() {
+            let words = analysed.next().unwrap_or_default();
+            words.into_iter().map(|w| w.word).collect()
+        } else {
+            Words::new()
         };
         if words.iter().any(|w| w.chars().any(is_hangul)) {
             out.insert(citation.id.clone(), words);

@@ -90,6 +90,16 @@ fn doubled_footnote_line_keeps_the_numbering() {
     let doc = extract(&text);
     assert_eq!(doc.footnotes.len(), 65);
     assert!(!doc.findings.iter().any(|f| f.kind == "missing_footnote"));
+    // reported, and not folded into the footnote's text
+    let repeated: Vec<Option<u32>> = doc
+        .findings
+        .iter()
+        .filter(|f| f.kind == "duplicate_footnote")
+        .map(|f| f.footnote)
+        .collect();
+    assert_eq!(repeated, [Some(5)]);
+    let five = doc.footnotes.iter().find(|f| f.n == 5).expect("fn 5");
+    assert_eq!(five.text, "김한권(2023), p. 18.");
 }
 
 #[test]
