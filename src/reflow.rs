@@ -105,7 +105,9 @@ fn is_short_title(text: &str) -> bool {
 
 /// Appends `next` (a raw line) to `text`, deciding the space at the break.
 pub fn join_line(text: &mut String, next: &str, analyzer: &Analyzer) {
-    let had_space = text.ends_with(char::is_whitespace) || next.starts_with(char::is_whitespace);
+    // Only the trailing space is a signal: a line opening a new page starts
+    // with a space whatever comes before it (`러시` + ` 아로` is `러시아로`).
+    let had_space = text.ends_with(char::is_whitespace);
     let trimmed_len = text.trim_end().len();
     text.truncate(trimmed_len);
     // keep the trailing space: it is the signal for the next break

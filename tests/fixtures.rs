@@ -241,3 +241,15 @@ fn unsourced_fact_is_flagged_when_nothing_under_it_cites() {
     assert_eq!(flagged[0].0, "C1");
     assert!(flagged[0].1.contains("2023년 5월"), "{}", flagged[0].1);
 }
+
+#[test]
+fn a_leading_space_on_the_next_line_is_not_a_word_break() {
+    // new pages start with a space whatever precedes them; only the trailing
+    // space of the line before signals a break between words
+    let text = "1. 개요\n\n■ 예를 들어 러시\n\n 아로 노동자를 파견하며, 북한은 \n 중국과 협력함.\n";
+    let doc = common::extract_text(text, "page-start");
+    assert_eq!(
+        doc.claims[0].text,
+        "예를 들어 러시아로 노동자를 파견하며, 북한은 중국과 협력함."
+    );
+}
