@@ -29,6 +29,7 @@ pub struct DocumentAudit {
     pub id: String,
     pub source: String,
     pub title: Option<String>,
+    pub series: Option<String>,
     pub date: Option<String>,
     pub counts: Counts,
     pub findings: Vec<FindingGroup>,
@@ -190,6 +191,7 @@ fn audit_document(doc: &Document) -> DocumentAudit {
         id: doc.document.id.clone(),
         source: doc.document.source.clone(),
         title: doc.document.title.clone(),
+        series: doc.document.series.clone(),
         date: doc.document.date.clone(),
         counts: Counts {
             claims: doc.claims.len(),
@@ -223,15 +225,20 @@ pub fn render_text(report: &AuditReport) -> String {
 
 fn render_document(out: &mut String, doc: &DocumentAudit) {
     let c = &doc.counts;
+    let issue: Vec<&str> = [doc.series.as_deref(), doc.date.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect();
     let _ = writeln!(
         out,
         "{}  {}{}",
         doc.id,
         doc.title.as_deref().unwrap_or("(no title)"),
-        doc.date
-            .as_deref()
-            .map(|d| format!(" ({d})"))
-            .unwrap_or_default()
+        if issue.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", issue.join(", "))
+        }
     );
     let _ = writeln!(
         out,
@@ -243,13 +250,15 @@ fn render_document(out: &mut String, doc: &DocumentAudit) {
         .iter()
         .map(|(k, n)| format!("{k} {n}"))
         .collect();
+    let kinds = if kinds.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", kinds.join(", "))
+    };
     let _ = writeln!(
         out,
-        "  {} footnotes, {} citations ({}), {} links",
-        c.footnotes,
-        c.citations,
-        kinds.join(", "),
-        c.links
+        "  {} footnotes, {} citations{kinds}, {} links",
+        c.footnotes, c.citations, c.links
     );
 
     let _ = writeln!(
@@ -275,6 +284,9 @@ fn render_document(out: &mut String, doc: &DocumentAudit) {
     }
 
     let _ = writeln!(out, "\nOutlets");
+    if doc.outlets.is_empty() {
+        let _ = writeln!(out, "  none");
+    }
     let widest = doc.outlets.first().map_or(0, |(_, n)| *n);
     for (outlet, n) in &doc.outlets {
         let bar = "█".repeat((n * 30).div_ceil(widest.max(1)));
@@ -282,6 +294,9 @@ fn render_document(out: &mut String, doc: &DocumentAudit) {
     }
 
     let _ = writeln!(out, "\nWeakest links (support 0–1, lowest first)");
+    if doc.weakest_links.is_empty() {
+        let _ = writeln!(out, "  none");
+    }
     for link in &doc.weakest_links {
         let _ = writeln!(
             out,
