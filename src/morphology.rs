@@ -95,6 +95,11 @@ impl Analyzer {
         let mut out = Vec::new();
         // straight from the tokens: only content words allocate
         for mut token in tokens {
+            // spaces, digits and punctuation are never content words: skip
+            // them before their dictionary details are looked up
+            if !token.surface.chars().any(char::is_alphabetic) {
+                continue;
+            }
             let start = token.byte_start;
             let surface = token.surface.clone();
             let pos = token.get("part_of_speech_tag").unwrap_or("UNK");
