@@ -7,7 +7,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::model::{Claim, Finding, Footnote, Link, Severity, Sourcing};
+use crate::model::{Claim, ClaimTree, Finding, Footnote, Link, Severity, Sourcing};
 
 /// Links every claim to the citations of the footnotes it marks, and fills
 /// `cited_by`.
@@ -44,26 +44,17 @@ pub fn link(claims: &[Claim], footnotes: &mut [Footnote]) -> Vec<Link> {
 /// Where each claim's sources are: its own markers, else its sub-bullets'
 /// (at any depth), else none.
 pub fn sourcing(claims: &[Claim]) -> Vec<Sourcing> {
-    let index: BTreeMap<&str, usize> = claims
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (c.id.as_str(), i))
-        .collect();
+    let tree = ClaimTree::new(claims);
     let mut out = vec![Sourcing::None; claims.len()];
     for (i, claim) in claims.iter().enumerate() {
         if claim.footnote_refs.is_empty() {
             continue;
         }
         out[i] = Sourcing::Direct;
-        let mut parent = claim.parent.as_deref().and_then(|p| index.get(p).copied());
-        while let Some(p) = parent {
+        for p in tree.ancestors(i) {
             if out[p] == Sourcing::None {
                 out[p] = Sourcing::SubBullets;
             }
-            parent = claims[p]
-                .parent
-                .as_deref()
-                .and_then(|q| index.get(q).copied());
         }
     }
     out
@@ -216,38 +207,80 @@ fn month_index(date: &str) -> Option<i32> {
 }
 
 /// The months a claim states for its events (`2023년 8월`, `2023년 하반기`,
-/// `(’22. 8. 10.)`); a month without a year is left out as ambiguous.
-pub fn stated_months(text: &str) -> Vec<i32> {
+/// `(’22. 8. 10.)`, and `8월 하순`, `12월 11일` read in the year last stated
+/// before them, or else in `context_year`, the year the enclosing claims
+/// state). A month with no year to read it in is left out as ambiguous; a
+/// year followed by 으로/로/까지 is a target, not an event.
+pub fn stated_months(text: &str, context_year: Option<i32>) -> Vec<i32> {
     use std::sync::LazyLock;
     static YEAR_MONTH: LazyLock<regex::Regex> = LazyLock::new(|| {
-        regex::Regex::new(r"((?:19|20)\d{2})년\s*(?:(\d{1,2})월|(상반기|하반기|초|말|연말|1/4분기|2/4분기|3/4분기|4/4분기)|(으로|로|까지))?|[’‘'](\d{2})\.\s*(\d{1,2})\.")
+        regex::Regex::new(concat!(
+            r"((?:19|20)\d{2})년\s*(?:(\d{1,2})월|(상반기|하반기|초|말|연말|1/4분기|2/4분기|3/4분기|4/4분기)|(으로|로|까지))?",
+            r"|[’‘'](\d{2})\.\s*(\d{1,2})\.",
+            r"|(\d{1,2})월",
+        ))
+        .expect("regex")
+    });
+    let mut year_in_force = context_year;
+    let mut out = Vec::new();
+    for caps in YEAR_MONTH.captures_iter(text) {
+        let number = |i: usize| caps.get(i).and_then(|m| m.as_str().parse::<i32>().ok());
+        let valid = |m: i32| (1..=12).contains(&m).then_some(m);
+        if let Some(month) = number(7) {
+            // a bare month: only in a known year, and not a count (`3개월`)
+            if let (Some(year), Some(month)) = (year_in_force, valid(month)) {
+                out.push(year * 12 + month - 1);
+            }
+            continue;
+        }
+        if let Some(short) = number(5) {
+            let year = 2000 + short;
+            year_in_force = Some(year);
+            if let Some(month) = number(6).and_then(valid) {
+                out.push(year * 12 + month - 1);
+            }
+            continue;
+        }
+        let Some(year) = number(1) else { continue };
+        if caps.get(4).is_some() {
+            continue; // `2024년으로 연기`: a target, not an event
+        }
+        year_in_force = Some(year);
+        let month = match (number(2), caps.get(3).map(|m| m.as_str())) {
+            (Some(m), _) => match valid(m) {
+                Some(m) => m,
+                None => continue,
+            },
+            (None, Some("하반기" | "3/4분기")) => 7,
+            (None, Some("4/4분기" | "말" | "연말")) => 10,
+            (None, Some("2/4분기")) => 4,
+            _ => 1,
+        };
+        out.push(year * 12 + month - 1);
+    }
+    out
+}
+
+/// The year a claim's enclosing claims last state, nearest first: a bare
+/// `8월` in a sub-bullet is read in it.
+fn context_years(claims: &[Claim]) -> Vec<Option<i32>> {
+    static YEAR: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"((?:19|20)\d{2})년(?:\s*(?:으로|로|까지))?|[’‘'](\d{2})\.\s*\d{1,2}\.")
             .expect("regex")
     });
-    YEAR_MONTH
-        .captures_iter(text)
-        .filter_map(|caps| {
-            if caps.get(4).is_some() {
-                return None; // `2024년으로 연기`: a target, not an event
-            }
-            if let Some(short) = caps.get(5) {
-                let year = 2000 + short.as_str().parse::<i32>().ok()?;
-                let month: i32 = caps.get(6)?.as_str().parse().ok()?;
-                return (1..=12).contains(&month).then_some(year * 12 + month - 1);
-            }
-            let year: i32 = caps.get(1)?.as_str().parse().ok()?;
-            let month = match (caps.get(2), caps.get(3).map(|m| m.as_str())) {
-                (Some(m), _) => m
-                    .as_str()
-                    .parse::<i32>()
-                    .ok()
-                    .filter(|m| (1..=12).contains(m))?,
-                (None, Some("하반기" | "3/4분기")) => 7,
-                (None, Some("4/4분기" | "말" | "연말")) => 10,
-                (None, Some("2/4분기")) => 4,
-                _ => 1,
-            };
-            Some(year * 12 + month - 1)
-        })
+    let last_year = |text: &str| {
+        YEAR.captures_iter(text)
+            .filter(|c| !c[0].ends_with("으로") && !c[0].ends_with("로") && !c[0].ends_with("까지"))
+            .filter_map(|c| match (c.get(1), c.get(2)) {
+                (Some(y), _) => y.as_str().parse::<i32>().ok(),
+                (None, Some(y)) => y.as_str().parse::<i32>().ok().map(|y| 2000 + y),
+                _ => None,
+            })
+            .last()
+    };
+    let tree = ClaimTree::new(claims);
+    (0..claims.len())
+        .map(|i| tree.ancestors(i).find_map(|p| last_year(&claims[p].text)))
         .collect()
 }
 
@@ -266,8 +299,9 @@ pub fn date_findings(
     // the earliest event each claim dates, computed once
     let earliest_event: Vec<Option<i32>> = claims
         .iter()
-        .map(|c| {
-            stated_months(&c.text)
+        .zip(context_years(claims))
+        .map(|(c, context)| {
+            stated_months(&c.text, context)
                 .into_iter()
                 .filter(|m| report_month.is_none_or(|r| *m <= r))
                 .min()
@@ -412,10 +446,17 @@ mod tests {
 
     #[test]
     fn stated_months_read_korean_date_forms() {
-        assert_eq!(stated_months("2023년 8월 하순"), [2023 * 12 + 7]);
-        assert_eq!(stated_months("2023년 하반기부터"), [2023 * 12 + 6]);
-        assert_eq!(stated_months("위로 전문(’24. 1. 6.)을"), [2024 * 12]);
-        assert!(stated_months("2024년으로 연기됨, 12월 11일").is_empty());
+        assert_eq!(stated_months("2023년 8월 하순", None), [2023 * 12 + 7]);
+        assert_eq!(stated_months("2023년 하반기부터", None), [2023 * 12 + 6]);
+        assert_eq!(stated_months("위로 전문(’24. 1. 6.)을", None), [2024 * 12]);
+        assert!(stated_months("2024년으로 연기됨, 12월 11일", None).is_empty());
+        // bare months in the year stated before them, or the enclosing claim's
+        assert_eq!(
+            stated_months("2023년 3월 부임, 12월 11일 귀환", None),
+            [2023 * 12 + 2, 2023 * 12 + 11]
+        );
+        assert_eq!(stated_months("8월 하순 재개", Some(2023)), [2023 * 12 + 7]);
+        assert!(stated_months("3개월 만에 재개", Some(2023)).is_empty());
     }
 
     #[test]

@@ -160,6 +160,43 @@ pub struct Claim {
     pub supported_by: Vec<String>,
 }
 
+/// The claims' hierarchy by position: who is whose parent, found once.
+#[derive(Debug, Clone)]
+pub struct ClaimTree<'a> {
+    index: std::collections::BTreeMap<&'a str, usize>,
+    parents: Vec<Option<usize>>,
+}
+
+impl<'a> ClaimTree<'a> {
+    pub fn new(claims: &'a [Claim]) -> Self {
+        let index: std::collections::BTreeMap<&str, usize> = claims
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id.as_str(), i))
+            .collect();
+        let parents = claims
+            .iter()
+            .map(|c| c.parent.as_deref().and_then(|p| index.get(p).copied()))
+            .collect();
+        ClaimTree { index, parents }
+    }
+
+    /// Position of the claim with this id.
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.index.get(id).copied()
+    }
+
+    pub fn parent(&self, i: usize) -> Option<usize> {
+        self.parents.get(i).copied().flatten()
+    }
+
+    /// The enclosing claims of claim `i`, nearest first.
+    pub fn ancestors(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+        // parents come before their children, so the walk ends
+        std::iter::successors(self.parent(i), |&p| self.parent(p).filter(|&q| q < p))
+    }
+}
+
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Sourcing {

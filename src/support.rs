@@ -14,7 +14,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::model::{CitationKind, Claim, Finding, Footnote, Link, Severity};
+use crate::model::{CitationKind, Claim, ClaimTree, Finding, Footnote, Link, Severity};
 use crate::morphology::ContentWord;
 
 /// A set of normalised content words.
@@ -141,19 +141,15 @@ pub fn score_links(
     claim_words: &[ClaimWords],
     titles: &BTreeMap<String, Words>,
 ) {
-    let index: BTreeMap<&str, usize> = claims
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (c.id.as_str(), i))
-        .collect();
+    let tree = ClaimTree::new(claims);
     for link in links {
-        let (Some(&ci), Some(title)) = (index.get(link.claim.as_str()), titles.get(&link.citation))
+        let (Some(ci), Some(title)) = (tree.position(&link.claim), titles.get(&link.citation))
         else {
             continue;
         };
         let claim = &claims[ci];
         let words = &claim_words[ci];
-        let whole = coverage(title, &context_words(claims, claim_words, &index, ci));
+        let whole = coverage(title, &context_words(&tree, claim_words, ci));
         let best = claim
             .footnote_refs
             .iter()
@@ -171,14 +167,9 @@ pub fn score_links(
 
 /// A claim's words read with its parent's: a sub-bullet is read under its
 /// parent, which often names its subject.
-fn context_words(
-    claims: &[Claim],
-    claim_words: &[ClaimWords],
-    index: &BTreeMap<&str, usize>,
-    ci: usize,
-) -> Words {
-    match claims[ci].parent.as_deref().and_then(|p| index.get(p)) {
-        Some(&p) => &claim_words[ci].all | &claim_words[p].all,
+fn context_words(tree: &ClaimTree, claim_words: &[ClaimWords], ci: usize) -> Words {
+    match tree.parent(ci) {
+        Some(p) => &claim_words[ci].all | &claim_words[p].all,
         None => claim_words[ci].all.clone(),
     }
 }
@@ -204,11 +195,7 @@ pub fn weak_support_findings(
     claim_words: &[ClaimWords],
     titles: &BTreeMap<String, Words>,
 ) -> Vec<Finding> {
-    let index: BTreeMap<&str, usize> = claims
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (c.id.as_str(), i))
-        .collect();
+    let tree = ClaimTree::new(claims);
     links
         .iter()
         .filter_map(|link| {
@@ -217,8 +204,8 @@ pub fn weak_support_findings(
             if support >= WEAK_SUPPORT || title.len() < MIN_TITLE_WORDS {
                 return None;
             }
-            let ci = *index.get(link.claim.as_str())?;
-            let context = context_words(claims, claim_words, &index, ci);
+            let ci = tree.position(&link.claim)?;
+            let context = context_words(&tree, claim_words, ci);
             let shared = title.iter().filter(|t| is_found(t, &context)).count();
             if shared >= ENOUGH_SHARED {
                 return None;
@@ -331,20 +318,14 @@ fn rarity_weights(claim_words: &[ClaimWords]) -> BTreeMap<&str, f64> {
 
 /// For each claim, the citations linked to it or to any claim nested under it.
 fn subtree_citations(claims: &[Claim], links: &[Link]) -> Vec<BTreeSet<String>> {
-    let index: BTreeMap<&str, usize> = claims
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (c.id.as_str(), i))
-        .collect();
+    let tree = ClaimTree::new(claims);
     let mut out = vec![BTreeSet::new(); claims.len()];
     for link in links {
-        let mut at = index.get(link.claim.as_str()).copied();
-        while let Some(i) = at {
-            out[i].insert(link.citation.clone());
-            at = claims[i]
-                .parent
-                .as_deref()
-                .and_then(|p| index.get(p).copied());
+        let Some(i) = tree.position(&link.claim) else {
+            continue;
+        };
+        for at in std::iter::once(i).chain(tree.ancestors(i)) {
+            out[at].insert(link.citation.clone());
         }
     }
     out

@@ -253,3 +253,10 @@ fn a_leading_space_on_the_next_line_is_not_a_word_break() {
         "예를 들어 러시아로 노동자를 파견하며, 북한은 중국과 협력함."
     );
 }
+
+#[test]
+fn a_bare_month_is_read_in_the_year_of_the_enclosing_claim() {
+    let text = "1. 개요\n\n■ 2023년 국경 개방이 이어짐.\n\n- 8월 하순 여객기 운항이 재개됨.1)\n\n- 9월 화물 운송이 늘어남.2)\n\n1) ｢여객기 운항 재개 검토｣(2022. 3. 2.), 『연합뉴스』.\n2) ｢화물 운송 증가｣(2023. 9. 20.), 『연합뉴스』.\n";
+    let doc = common::extract_text(text, "bare-month");
+    assert_eq!(common::cited_in_findings(&doc, "date_conflict"), ["F1.1"]);
+}
