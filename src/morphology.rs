@@ -34,6 +34,35 @@ pub struct ContentWord {
     pub start: usize,
 }
 
+/// Texts joined one per line for a single segmenter call; a newline never
+/// joins two morphemes.
+struct Batch {
+    joined: String,
+    starts: Vec<usize>,
+}
+
+impl Batch {
+    fn new(texts: &[&str]) -> Self {
+        let mut joined = String::with_capacity(texts.iter().map(|t| t.len() + 1).sum());
+        let mut starts = Vec::with_capacity(texts.len());
+        for text in texts {
+            starts.push(joined.len());
+            joined.push_str(text);
+            joined.push('\n');
+        }
+        Batch { joined, starts }
+    }
+
+    /// Which text a byte offset of `joined` falls in, and the offset in it.
+    fn locate(&self, offset: usize) -> (usize, usize) {
+        let i = self
+            .starts
+            .partition_point(|&s| s <= offset)
+            .saturating_sub(1);
+        (i, offset - self.starts.get(i).copied().unwrap_or(0))
+    }
+}
+
 /// The shared morphological analyzer.
 pub struct Analyzer {
     segmenter: Segmenter,
@@ -114,21 +143,27 @@ impl Analyzer {
     /// call has a fixed cost that dominates for short texts such as titles).
     /// Offsets are relative to each text.
     pub fn content_words_of_each(&self, texts: &[&str]) -> Vec<Vec<ContentWord>> {
-        // one line per text; a newline never joins two morphemes
-        let mut joined = String::with_capacity(texts.iter().map(|t| t.len() + 1).sum());
-        let mut starts = Vec::with_capacity(texts.len());
-        for text in texts {
-            starts.push(joined.len());
-            joined.push_str(text);
-            joined.push('\n');
-        }
+        let batch = Batch::new(texts);
         let mut out: Vec<Vec<ContentWord>> = vec![Vec::new(); texts.len()];
-        for word in self.content_words(&joined) {
-            let i = starts.partition_point(|&s| s <= word.start) - 1;
-            out[i].push(ContentWord {
-                start: word.start - starts[i],
-                ..word
-            });
+        for word in self.content_words(&batch.joined) {
+            let (i, start) = batch.locate(word.start);
+            out[i].push(ContentWord { start, ..word });
+        }
+        out
+    }
+
+    /// [`Analyzer::morphemes`] of many texts in one segmenter call; spans are
+    /// relative to each text.
+    pub fn morphemes_of_each(&self, texts: &[&str]) -> Vec<Vec<Morpheme>> {
+        let batch = Batch::new(texts);
+        let mut out: Vec<Vec<Morpheme>> = vec![Vec::new(); texts.len()];
+        for m in self.morphemes(&batch.joined) {
+            let (i, start) = batch.locate(m.start);
+            if m.surface.trim().is_empty() {
+                continue; // the separator
+            }
+            let end = start + (m.end - m.start);
+            out[i].push(Morpheme { start, end, ..m });
         }
         out
     }

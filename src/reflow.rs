@@ -12,8 +12,10 @@
 //! to the word before it, and a new content word after a finished word
 //! (particle or ending before the break) is separated from it.
 
+use std::collections::HashMap;
+
 use crate::layout::{self, SourceLine};
-use crate::morphology::{Analyzer, is_dependent_tag};
+use crate::morphology::{Analyzer, Morpheme, is_dependent_tag};
 
 /// How a paragraph opens.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,13 +41,26 @@ pub struct Paragraph {
 
 /// Groups body lines into paragraphs and joins each paragraph's lines.
 pub fn paragraphs(lines: &[SourceLine], analyzer: &Analyzer) -> Vec<Paragraph> {
+    // every break inside a paragraph, analysed in one call up front
+    let mut breaks = Vec::new();
+    let mut previous: Option<&SourceLine> = None;
+    for line in lines {
+        if let Some(p) = previous
+            && opening_of(line, previous).is_none()
+        {
+            breaks.push((p.text.as_str(), line.text.as_str()));
+        }
+        previous = Some(line);
+    }
+    let mut junctions = Junctions::prepare(&breaks, analyzer);
+
     let mut out: Vec<Paragraph> = Vec::new();
     let mut previous: Option<&SourceLine> = None;
     for line in lines {
         let opens = opening_of(line, previous);
         match (opens, out.last_mut()) {
             (None, Some(paragraph)) => {
-                join_line(&mut paragraph.text, &line.text, analyzer);
+                join_line(&mut paragraph.text, &line.text, &mut junctions);
                 paragraph.last_line = line.number;
             }
             (opens, _) => {
@@ -69,12 +84,17 @@ pub fn paragraphs(lines: &[SourceLine], analyzer: &Analyzer) -> Vec<Paragraph> {
 
 /// Joins the lines of one footnote into its text.
 pub fn footnote_text(lines: &[SourceLine], analyzer: &Analyzer) -> String {
+    let breaks: Vec<(&str, &str)> = lines
+        .windows(2)
+        .map(|w| (w[0].text.as_str(), w[1].text.as_str()))
+        .collect();
+    let mut junctions = Junctions::prepare(&breaks, analyzer);
     let mut text = String::new();
     for line in lines {
         if text.is_empty() {
             text.push_str(line.text.trim_start());
         } else {
-            join_line(&mut text, &line.text, analyzer);
+            join_line(&mut text, &line.text, &mut junctions);
         }
     }
     collapse_spaces(&text)
@@ -104,7 +124,7 @@ fn is_short_title(text: &str) -> bool {
 }
 
 /// Appends `next` (a raw line) to `text`, deciding the space at the break.
-pub fn join_line(text: &mut String, next: &str, analyzer: &Analyzer) {
+fn join_line(text: &mut String, next: &str, junctions: &mut Junctions) {
     // Only the trailing space is a signal: a line opening a new page starts
     // with a space whatever comes before it (`러시` + ` 아로` is `러시아로`).
     let had_space = text.ends_with(char::is_whitespace);
@@ -115,13 +135,13 @@ pub fn join_line(text: &mut String, next: &str, analyzer: &Analyzer) {
     if next.trim_end().is_empty() {
         return;
     }
-    if !text.is_empty() && needs_space(text, next, had_space, analyzer) {
+    if !text.is_empty() && needs_space(text, next, had_space, junctions) {
         text.push(' ');
     }
     text.push_str(next);
 }
 
-fn needs_space(before: &str, after: &str, had_space: bool, analyzer: &Analyzer) -> bool {
+fn needs_space(before: &str, after: &str, had_space: bool, junctions: &mut Junctions) -> bool {
     let (Some(last), Some(first)) = (before.chars().next_back(), after.chars().next()) else {
         return false;
     };
@@ -144,13 +164,14 @@ fn needs_space(before: &str, after: &str, had_space: bool, analyzer: &Analyzer) 
         return had_space;
     }
     // the analyzer overrides the signal only where grammar is clear
-    match junction(before, after, analyzer) {
+    match junctions.classify(before, after) {
         Junction::Dependent => false,
         Junction::AfterFinishedWord => true,
         Junction::InsideMorpheme | Junction::Other => had_space,
     }
 }
 
+#[derive(Debug, Clone, Copy)]
 enum Junction {
     /// Joining forms one morpheme (`관` + `광`).
     InsideMorpheme,
@@ -161,13 +182,62 @@ enum Junction {
     Other,
 }
 
-/// Analyses the last word before and the first word after the break, joined.
-fn junction(before: &str, after: &str, analyzer: &Analyzer) -> Junction {
+/// The words on either side of a break: the last word before it and the
+/// first word after it.
+fn words_at_break<'a>(before: &'a str, after: &'a str) -> (&'a str, &'a str) {
+    let before = before.trim_end();
+    let after = after.trim_start();
     let left = before.rsplit(char::is_whitespace).next().unwrap_or(before);
     let right = after.split(char::is_whitespace).next().unwrap_or(after);
-    let joined = format!("{left}{right}");
-    let cut = left.len();
-    let morphemes = analyzer.morphemes(&joined);
+    (left, right)
+}
+
+/// The analyzer's reading of line breaks, by the words around them. All the
+/// breaks of a paragraph or footnote are analysed in one call; a break not
+/// foreseen (its left word grew by an earlier join) is analysed on demand.
+struct Junctions<'a> {
+    analyzer: &'a Analyzer,
+    known: HashMap<(String, String), Junction>,
+}
+
+impl<'a> Junctions<'a> {
+    fn prepare(breaks: &[(&str, &str)], analyzer: &'a Analyzer) -> Self {
+        let mut pairs: Vec<(&str, &str)> = breaks
+            .iter()
+            .map(|(before, after)| words_at_break(before, after))
+            .filter(|(left, right)| {
+                left.chars().next_back().is_some_and(is_hangul)
+                    && right.chars().next().is_some_and(is_hangul)
+            })
+            .collect();
+        pairs.sort_unstable();
+        pairs.dedup();
+        let joined: Vec<String> = pairs.iter().map(|(l, r)| format!("{l}{r}")).collect();
+        let texts: Vec<&str> = joined.iter().map(String::as_str).collect();
+        let known = pairs
+            .iter()
+            .zip(analyzer.morphemes_of_each(&texts))
+            .map(|(&(left, right), morphemes)| {
+                let junction = junction(&morphemes, left.len());
+                ((left.to_string(), right.to_string()), junction)
+            })
+            .collect();
+        Junctions { analyzer, known }
+    }
+
+    fn classify(&mut self, before: &str, after: &str) -> Junction {
+        let (left, right) = words_at_break(before, after);
+        if let Some(&known) = self.known.get(&(left.to_string(), right.to_string())) {
+            return known;
+        }
+        let morphemes = self.analyzer.morphemes(&format!("{left}{right}"));
+        junction(&morphemes, left.len())
+    }
+}
+
+/// Reads the analysis of the two words around a break joined (`cut` is where
+/// the right word starts).
+fn junction(morphemes: &[Morpheme], cut: usize) -> Junction {
     let Some(right_index) = morphemes.iter().position(|m| m.start >= cut) else {
         return Junction::InsideMorpheme;
     };
