@@ -8,6 +8,7 @@
 use std::collections::BTreeMap;
 
 use crate::model::{Claim, ClaimTree, Finding, Footnote, Link, Severity, Sourcing};
+use crate::support::ClaimWords;
 
 /// Links every claim to the citations of the footnotes it marks, and fills
 /// `cited_by`.
@@ -65,7 +66,7 @@ pub fn sourcing(claims: &[Claim]) -> Vec<Sourcing> {
 static FACT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(concat!(
         r"(?:19|20)\d{2}년\s*\d{1,2}월|\d{1,2}월\s*\d{1,2}일|[’‘']\d{2}\.\s*\d{1,2}\.",
-        r"|\d[\d,.]*\s*(?:%|퍼센트|달러|위안|루블|엔|유로|원|명|건|톤|개국|척|대|회|차례|억|만|천)",
+        r"|\d[\d,.]*\s*(?:여\s*)?(?:%|퍼센트|달러|위안|루블|엔|유로|원|명|건|톤|개국|척|대|회|차례|억|만|천)",
         "|[“\"][^”\"]{2,}[”\"]",
     ))
     .expect("regex")
@@ -82,44 +83,70 @@ pub fn stated_facts(text: &str) -> Vec<&str> {
 
 /// `unsourced_claim`: a body claim that states facts (dates, figures,
 /// quotations) while neither it nor any claim under it cites a source.
-/// Summary claims are left out: they are traced through `supported_by`.
-pub fn unsourced_findings(claims: &[Claim], summary: &[bool]) -> Vec<Finding> {
-    let sourced_parents: Vec<&str> = claims
-        .iter()
-        .filter(|c| c.sourcing == Sourcing::Direct)
-        .map(|c| c.id.as_str())
+/// Summary claims are left out: they are traced through `supported_by`. So
+/// is a claim that restates facts another claim of the report sources: every
+/// fact it states is printed in a claim with a marker that shares at least
+/// [`RESTATED_WORDS`] content words with it (an outlook repeating an event of
+/// the body).
+pub fn unsourced_findings(
+    claims: &[Claim],
+    summary: &[bool],
+    claim_words: &[ClaimWords],
+) -> Vec<Finding> {
+    let sourced: Vec<usize> = (0..claims.len())
+        .filter(|&i| claims[i].sourcing == Sourcing::Direct)
         .collect();
-    claims
-        .iter()
-        .zip(summary)
-        .filter(|(claim, summary)| !**summary && claim.sourcing == Sourcing::None)
-        .filter_map(|(claim, _)| {
-            let facts = stated_facts(&claim.text);
-            if facts.is_empty() {
-                return None;
-            }
-            let shown: Vec<String> = facts.iter().take(3).map(|f| clip(f, 40)).collect();
-            let parent_note = claim
-                .parent
-                .as_deref()
-                .filter(|p| sourced_parents.contains(p))
-                .map(|p| format!("; its parent {p} cites a source"))
-                .unwrap_or_default();
-            Some(Finding {
-                claim: Some(claim.id.clone()),
-                ..finding(
-                    "unsourced_claim",
-                    Severity::Info,
-                    format!(
-                        "{} states facts ({}) without a source of its own or in its sub-bullets{parent_note}",
-                        claim.id,
-                        shown.join(", ")
-                    ),
-                )
-            })
+    let restated_in = |i: usize, facts: &[&str]| {
+        sourced.iter().copied().find(|&s| {
+            facts.iter().all(|f| prints_fact(&claims[s].text, f))
+                && claim_words[s].all.intersection(&claim_words[i].all).count() >= RESTATED_WORDS
         })
-        .collect()
+    };
+    let mut out = Vec::new();
+    for (i, claim) in claims.iter().enumerate() {
+        if summary[i] || claim.sourcing != Sourcing::None {
+            continue;
+        }
+        let facts = stated_facts(&claim.text);
+        if facts.is_empty() || restated_in(i, &facts).is_some() {
+            continue;
+        }
+        let shown: Vec<String> = facts.iter().take(3).map(|f| clip(f, 40)).collect();
+        let parent_note = claim
+            .parent
+            .as_deref()
+            .filter(|p| sourced.iter().any(|&s| claims[s].id == *p))
+            .map(|p| format!("; its parent {p} cites a source"))
+            .unwrap_or_default();
+        out.push(Finding {
+            claim: Some(claim.id.clone()),
+            ..finding(
+                "unsourced_claim",
+                Severity::Info,
+                format!(
+                    "{} states facts ({}) without a source of its own or in its sub-bullets{parent_note}",
+                    claim.id,
+                    shown.join(", ")
+                ),
+            )
+        });
+    }
+    out
 }
+
+/// Whether `text` prints `fact` as a whole figure: `2%` is not in `1.2%`.
+fn prints_fact(text: &str, fact: &str) -> bool {
+    text.match_indices(fact).any(|(at, _)| {
+        !text[..at]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_ascii_digit() || c == '.' || c == ',')
+    })
+}
+
+/// Content words a claim must share with a sourced claim that prints the
+/// same facts to count as restating it.
+const RESTATED_WORDS: usize = 3;
 
 /// `text` cut to `max` characters, with `…` when cut.
 pub fn clip(text: &str, max: usize) -> String {
@@ -436,12 +463,45 @@ mod tests {
         for (c, s) in claims.iter_mut().zip(found_sourcing) {
             c.sourcing = s;
         }
-        let found: Vec<Option<String>> = unsourced_findings(&claims, &[false, false, false, true])
-            .into_iter()
-            .map(|f| f.claim)
-            .collect();
+        let words = vec![ClaimWords::default(); claims.len()];
+        let found: Vec<Option<String>> =
+            unsourced_findings(&claims, &[false, false, false, true], &words)
+                .into_iter()
+                .map(|f| f.claim)
+                .collect();
         // an opinion states no fact; a summary claim is traced, not flagged
         assert_eq!(found, [Some("C1".into()), Some("C2".into())]);
+    }
+
+    #[test]
+    fn a_fact_printed_by_a_sourced_claim_is_not_unsourced() {
+        assert!(prints_fact("비중은 2% 이내", "2%"));
+        assert!(!prints_fact("비중은 1.2% 수준", "2%"));
+        assert_eq!(stated_facts("대략 6,000여 명 수준"), ["6,000여 명"]);
+        let mut body = claim("2024년 1월 지진 위로 전문을 보냄.", 1);
+        body.sourcing = Sourcing::Direct;
+        let mut outlook = claim("2024년 1월 지진 위로 전문으로 대화 여건이 조성됨.", 1);
+        outlook.id = "C2".into();
+        outlook.footnote_refs.clear();
+        let mut other = claim("2024년 1월 무역이 늘어남.", 1);
+        other.id = "C3".into();
+        other.footnote_refs.clear();
+        let words = |list: &[&str]| ClaimWords {
+            all: list.iter().map(|w| w.to_string()).collect(),
+            sentences: vec![],
+        };
+        let claim_words = [
+            words(&["지진", "위로", "전문"]),
+            words(&["지진", "위로", "전문", "대화"]),
+            words(&["무역"]),
+        ];
+        let found: Vec<Option<String>> =
+            unsourced_findings(&[body, outlook, other], &[false; 3], &claim_words)
+                .into_iter()
+                .map(|f| f.claim)
+                .collect();
+        // the outlook restates the sourced event; the trade figure is new
+        assert_eq!(found, [Some("C3".into())]);
     }
 
     #[test]

@@ -216,7 +216,7 @@ pub fn extract(
         &claim_words,
         &titles,
     ));
-    findings.extend(audit::unsourced_findings(&claims, &summary));
+    findings.extend(audit::unsourced_findings(&claims, &summary, &claim_words));
     findings.extend(audit::numbering_findings(&footnotes));
     findings.extend(audit::date_findings(
         &claims,

@@ -29,11 +29,14 @@ pub struct ClaimWords {
 }
 
 /// Below this support a link gets a `weak_support` finding, unless the claim
-/// shares at least [`ENOUGH_SHARED`] of the title's words: a long headline
-/// sharing two names with the claim is about the same thing, however many
-/// other words it has.
+/// shares at least [`ENOUGH_SHARED`] of the title's distinctive words: a long
+/// headline sharing two specific names with the claim is about the same
+/// thing, however many other words it has. Words found in more than
+/// 1/[`COMMON_SHARE`] of the document's claims (the country a report is
+/// about) are not distinctive.
 pub const WEAK_SUPPORT: f64 = 0.25;
 const ENOUGH_SHARED: usize = 2;
+const COMMON_SHARE: usize = 3;
 /// A title needs this many content words for its support to be judged:
 /// one-word titles match or miss by chance.
 const MIN_TITLE_WORDS: usize = 2;
@@ -196,6 +199,14 @@ pub fn weak_support_findings(
     titles: &BTreeMap<String, Words>,
 ) -> Vec<Finding> {
     let tree = ClaimTree::new(claims);
+    let mut claims_with: BTreeMap<&str, usize> = BTreeMap::new();
+    for words in claim_words {
+        for w in &words.all {
+            *claims_with.entry(w.as_str()).or_default() += 1;
+        }
+    }
+    let distinctive =
+        |w: &str| claims_with.get(w).copied().unwrap_or(0) * COMMON_SHARE <= claims.len();
     links
         .iter()
         .filter_map(|link| {
@@ -206,7 +217,10 @@ pub fn weak_support_findings(
             }
             let ci = tree.position(&link.claim)?;
             let context = context_words(&tree, claim_words, ci);
-            let shared = title.iter().filter(|t| is_found(t, &context)).count();
+            let shared = title
+                .iter()
+                .filter(|t| distinctive(t) && is_found(t, &context))
+                .count();
             if shared >= ENOUGH_SHARED {
                 return None;
             }

@@ -383,9 +383,13 @@ fn links_carry_support_and_weak_links_are_few() {
         }
     }
     let weak = common::cited_in_findings(doc, "weak_support");
-    // the China foreign ministry denial cited with an article on another statement
-    assert!(weak.contains(&"F60.2"), "{weak:?}");
-    assert!(weak.len() <= 5, "{weak:?}");
+    // the China foreign ministry denial cited with an article on another
+    // statement; a submarine missile test cited for cooperation with Russia
+    assert!(
+        weak.contains(&"F60.2") && weak.contains(&"F46.1"),
+        "{weak:?}"
+    );
+    assert!(weak.len() <= 8, "{weak:?}");
 }
 
 #[test]
