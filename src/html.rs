@@ -286,7 +286,10 @@ fn render_findings(out: &mut String, doc: &Document, anchor: &str) {
         "<aside class=\"findings\"><h3>Findings ({})</h3>\n<ol>",
         doc.findings.len()
     );
-    for f in &doc.findings {
+    // the most severe first, in reading order within a severity
+    let mut findings: Vec<&crate::model::Finding> = doc.findings.iter().collect();
+    findings.sort_by_key(|f| std::cmp::Reverse(f.severity));
+    for f in findings {
         let severity = format!("{:?}", f.severity).to_lowercase();
         let _ = write!(
             out,
