@@ -215,6 +215,7 @@ pub fn extract(
         &claims,
         &claim_words,
         &titles,
+        &support::headline_ids(&footnotes),
     ));
     findings.extend(audit::unsourced_findings(&claims, &summary, &claim_words));
     findings.extend(audit::numbering_findings(&footnotes));

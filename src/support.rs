@@ -190,13 +190,32 @@ fn round2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
 }
 
-/// `weak_support`: a link whose cited title shares little with the claim
+/// The citations whose title is a headline: news items, and back references
+/// that resolve to one. Reports, papers, notices and web pages are titled by
+/// their whole subject, not by the event a claim cites them for.
+pub fn headline_ids(footnotes: &[Footnote]) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    for c in footnotes.iter().flat_map(|f| &f.citations) {
+        let news = match c.kind {
+            CitationKind::News => true,
+            CitationKind::BackReference => c.resolved.as_ref().is_some_and(|r| out.contains(r)),
+            _ => false,
+        };
+        if news {
+            out.insert(c.id.clone());
+        }
+    }
+    out
+}
+
+/// `weak_support`: a link whose cited headline shares little with the claim
 /// (read with its parent).
 pub fn weak_support_findings(
     links: &[Link],
     claims: &[Claim],
     claim_words: &[ClaimWords],
     titles: &BTreeMap<String, Words>,
+    headlines: &BTreeSet<String>,
 ) -> Vec<Finding> {
     let tree = ClaimTree::new(claims);
     let mut claims_with: BTreeMap<&str, usize> = BTreeMap::new();
@@ -212,7 +231,10 @@ pub fn weak_support_findings(
         .filter_map(|link| {
             let support = link.support?;
             let title = titles.get(&link.citation)?;
-            if support >= WEAK_SUPPORT || title.len() < MIN_TITLE_WORDS {
+            if support >= WEAK_SUPPORT
+                || title.len() < MIN_TITLE_WORDS
+                || !headlines.contains(&link.citation)
+            {
                 return None;
             }
             let ci = tree.position(&link.claim)?;
@@ -427,7 +449,8 @@ mod tests {
         // sentence 2 covers 1/2, the claim 2/2: (0.5 + 1) / 2
         assert_eq!(links[0].support, Some(0.75));
         assert_eq!(links[1].support, Some(0.0));
-        let weak = weak_support_findings(&links, &[c], &[cw], &titles);
+        let headlines: BTreeSet<String> = ["F1.1", "F1.2"].map(String::from).into();
+        let weak = weak_support_findings(&links, &[c], &[cw], &titles, &headlines);
         assert_eq!(weak.len(), 1);
         assert_eq!(weak[0].citation.as_deref(), Some("F1.2"));
     }
