@@ -147,8 +147,28 @@ fn render_counts(out: &mut String, doc: &Document) {
     );
 }
 
+/// What a marker's pop-up shows: the footnote's citations, each with the
+/// support of its link from the claim.
+struct Sources<'a> {
+    footnotes: BTreeMap<u32, &'a Footnote>,
+    support: BTreeMap<(&'a str, &'a str), f64>,
+}
+
+impl<'a> Sources<'a> {
+    fn of(doc: &'a Document) -> Self {
+        Sources {
+            footnotes: doc.footnotes.iter().map(|f| (f.n, f)).collect(),
+            support: doc
+                .links
+                .iter()
+                .filter_map(|l| Some(((l.claim.as_str(), l.citation.as_str()), l.support?)))
+                .collect(),
+        }
+    }
+}
+
 fn render_claims(out: &mut String, doc: &Document, anchor: &str) {
-    let footnotes: BTreeMap<u32, &Footnote> = doc.footnotes.iter().map(|f| (f.n, f)).collect();
+    let sources = Sources::of(doc);
     let citations = doc.citations_by_id();
     let weak: BTreeSet<&str> = doc
         .findings
@@ -205,7 +225,7 @@ fn render_claims(out: &mut String, doc: &Document, anchor: &str) {
         if let Some(topic) = &claim.topic {
             let _ = write!(out, "<span class=\"topic\">[{}]</span> ", esc(topic));
         }
-        render_claim_text(out, claim, &footnotes);
+        render_claim_text(out, claim, &sources);
         if !claim.aligned_with.is_empty() {
             render_alignment(out, claim, &citations, anchor);
         }
@@ -214,30 +234,35 @@ fn render_claims(out: &mut String, doc: &Document, anchor: &str) {
 }
 
 /// The claim's text with each footnote marker put back at its offset.
-fn render_claim_text(out: &mut String, claim: &Claim, footnotes: &BTreeMap<u32, &Footnote>) {
+fn render_claim_text(out: &mut String, claim: &Claim, sources: &Sources) {
     let mut refs = claim.footnote_refs.iter().peekable();
     for (i, c) in claim.text.chars().enumerate() {
         while let Some(r) = refs.next_if(|r| r.offset == i) {
-            render_marker(out, r.n, footnotes.get(&r.n).copied());
+            render_marker(out, &claim.id, r.n, sources);
         }
         out.push_str(&esc(c.encode_utf8(&mut [0; 4])));
     }
     for r in refs {
-        render_marker(out, r.n, footnotes.get(&r.n).copied());
+        render_marker(out, &claim.id, r.n, sources);
     }
 }
 
-fn render_marker(out: &mut String, n: u32, footnote: Option<&Footnote>) {
+fn render_marker(out: &mut String, claim: &str, n: u32, sources: &Sources) {
     let _ = write!(
         out,
         "<sup class=\"fn\" tabindex=\"0\" data-n=\"{n}\">{n})<span class=\"pop\">"
     );
-    match footnote {
+    match sources.footnotes.get(&n) {
         Some(f) => {
             for c in &f.citations {
+                let support = sources
+                    .support
+                    .get(&(claim, c.id.as_str()))
+                    .map(|s| format!(" <span class=\"support\">support {s:.2}</span>"))
+                    .unwrap_or_default();
                 let _ = write!(
                     out,
-                    "<span class=\"cite k-{}\"><b>{}</b> <i>{}</i> {}</span>",
+                    "<span class=\"cite k-{}\"><b>{}</b> <i>{}</i> {}{support}</span>",
                     c.kind.as_str(),
                     c.id,
                     c.kind.as_str(),
@@ -501,7 +526,11 @@ mod tests {
             ..Claim::default()
         };
         let mut out = String::new();
-        render_claim_text(&mut out, &claim, &BTreeMap::new());
+        let sources = Sources {
+            footnotes: BTreeMap::new(),
+            support: BTreeMap::new(),
+        };
+        render_claim_text(&mut out, &claim, &sources);
         assert!(out.starts_with("이상<sup class=\"fn\""), "{out}");
         assert!(
             out.contains("지양함.<sup class=\"fn\" tabindex=\"0\" data-n=\"2\">"),
