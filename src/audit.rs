@@ -86,8 +86,8 @@ pub fn stated_facts(text: &str) -> Vec<&str> {
 /// Summary claims are left out: they are traced through `supported_by`. So
 /// is a claim that restates facts another claim of the report sources: every
 /// fact it states is printed in a claim with a marker that shares at least
-/// [`RESTATED_WORDS`] content words with it (an outlook repeating an event of
-/// the body).
+/// three content words with it (`RESTATED_WORDS`; an outlook repeating an
+/// event of the body).
 pub fn unsourced_findings(
     claims: &[Claim],
     summary: &[bool],

@@ -29,13 +29,13 @@ pub struct ClaimWords {
 }
 
 /// Below this support a link gets a `weak_support` finding, unless the claim
-/// shares at least [`ENOUGH_SHARED`] of the title's distinctive words: a long
-/// headline sharing two specific names with the claim is about the same
-/// thing, however many other words it has. Words found in more than
-/// 1/[`COMMON_SHARE`] of the document's claims (the country a report is
-/// about) are not distinctive.
+/// shares at least two of the title's distinctive words (`ENOUGH_SHARED`).
 pub const WEAK_SUPPORT: f64 = 0.25;
+/// A long headline sharing two specific names with the claim is about the
+/// same thing, however many other words it has.
 const ENOUGH_SHARED: usize = 2;
+/// Words found in more than 1/`COMMON_SHARE` of the document's claims (the
+/// country a report is about) are not distinctive.
 const COMMON_SHARE: usize = 3;
 /// A title needs this many content words for its support to be judged:
 /// one-word titles match or miss by chance.
