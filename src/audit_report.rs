@@ -11,7 +11,7 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 use crate::audit::clip;
-use crate::model::{CitationKind, Claim, Document, Severity, Sourcing};
+use crate::model::{Claim, Document, Severity, Sourcing};
 
 /// How many of the weakest links a report lists.
 const WEAKEST_LINKS: usize = 10;
@@ -135,17 +135,7 @@ fn audit_document(doc: &Document) -> DocumentAudit {
         (b.severity, b.items.len(), &a.kind).cmp(&(a.severity, a.items.len(), &b.kind))
     });
 
-    let mut outlets: BTreeMap<String, usize> = BTreeMap::new();
-    let mut kinds: BTreeMap<String, usize> = BTreeMap::new();
-    for c in citations.values() {
-        *kinds.entry(c.kind.as_str().to_string()).or_default() += 1;
-        if let Some(outlet) = &c.outlet
-            && c.kind != CitationKind::BackReference
-        {
-            *outlets.entry(outlet.clone()).or_default() += 1;
-        }
-    }
-    let mut outlets: Vec<(String, usize)> = outlets.into_iter().collect();
+    let mut outlets: Vec<(String, usize)> = doc.outlet_counts().into_iter().collect();
     outlets.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
 
     let mut weakest: Vec<LinkView> = doc
@@ -182,11 +172,6 @@ fn audit_document(doc: &Document) -> DocumentAudit {
         })
         .collect();
 
-    let mut findings: BTreeMap<String, usize> = BTreeMap::new();
-    for f in &doc.findings {
-        *findings.entry(f.kind.clone()).or_default() += 1;
-    }
-    let sourcing = |s: Sourcing| doc.claims.iter().filter(|c| c.sourcing == s).count();
     DocumentAudit {
         id: doc.document.id.clone(),
         source: doc.document.source.clone(),
@@ -195,14 +180,14 @@ fn audit_document(doc: &Document) -> DocumentAudit {
         date: doc.document.date.clone(),
         counts: Counts {
             claims: doc.claims.len(),
-            sourced_directly: sourcing(Sourcing::Direct),
-            sourced_via_sub_bullets: sourcing(Sourcing::SubBullets),
-            unsourced: sourcing(Sourcing::None),
+            sourced_directly: doc.sourcing_count(Sourcing::Direct),
+            sourced_via_sub_bullets: doc.sourcing_count(Sourcing::SubBullets),
+            unsourced: doc.sourcing_count(Sourcing::None),
             footnotes: doc.footnotes.len(),
             citations: citations.len(),
             links: doc.links.len(),
-            citation_kinds: kinds,
-            findings,
+            citation_kinds: doc.citation_kind_counts(),
+            findings: doc.finding_counts(),
         },
         findings: groups,
         outlets,

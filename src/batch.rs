@@ -389,25 +389,16 @@ fn rows(doc: &Document) -> Rows {
             ]))
         })
         .collect();
-    let mut outlets = BTreeMap::new();
-    let mut kinds = BTreeMap::new();
+    let outlets = doc.outlet_counts();
+    let kinds = doc.citation_kind_counts();
+    let findings = doc.finding_counts();
     let mut csl = Vec::new();
     for footnote in &doc.footnotes {
         for c in &footnote.citations {
-            *kinds.entry(c.kind.as_str().to_string()).or_default() += 1;
-            if let Some(outlet) = &c.outlet
-                && c.kind != CitationKind::BackReference
-            {
-                *outlets.entry(outlet.clone()).or_default() += 1;
-            }
             if let Some(item) = csl_item(id, footnote.n, c) {
                 csl.push(item.to_string());
             }
         }
-    }
-    let mut findings = BTreeMap::new();
-    for f in &doc.findings {
-        *findings.entry(f.kind.clone()).or_default() += 1;
     }
     let summary = json!({
         "id": id,

@@ -11,7 +11,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
-use crate::model::{Citation, CitationKind, Claim, Document, Footnote, Sourcing};
+use crate::model::{Citation, CitationKind, Claim, Document, Footnote, Section, Sourcing};
 
 const STYLE: &str = include_str!("html/report.css");
 const SCRIPT: &str = include_str!("html/report.js");
@@ -130,7 +130,6 @@ fn render_document(out: &mut String, doc: &Document, index: usize) {
 }
 
 fn render_counts(out: &mut String, doc: &Document) {
-    let count = |s: Sourcing| doc.claims.iter().filter(|c| c.sourcing == s).count();
     let citations: usize = doc.footnotes.iter().map(|f| f.citations.len()).sum();
     let _ = writeln!(
         out,
@@ -139,9 +138,9 @@ fn render_counts(out: &mut String, doc: &Document) {
          <li><b>{}</b> footnotes</li><li><b>{citations}</b> citations</li>\
          <li><b>{}</b> findings</li></ul>",
         doc.claims.len(),
-        count(Sourcing::Direct),
-        count(Sourcing::SubBullets),
-        count(Sourcing::None),
+        doc.sourcing_count(Sourcing::Direct),
+        doc.sourcing_count(Sourcing::SubBullets),
+        doc.sourcing_count(Sourcing::None),
         doc.footnotes.len(),
         doc.findings.len()
     );
@@ -189,11 +188,7 @@ fn render_claims(out: &mut String, doc: &Document, anchor: &str) {
                 .sections
                 .iter()
                 .find(|s| s.id == claim.section)
-                .map(|s| match (s.number, &s.title) {
-                    (Some(n), Some(t)) => format!("{n}. {t}"),
-                    (None, Some(t)) => t.clone(),
-                    _ => s.id.clone(),
-                })
+                .map(Section::label)
                 .unwrap_or_default();
             let _ = writeln!(out, "<h3>{}</h3>", esc(&title));
         }
@@ -315,10 +310,10 @@ fn render_findings(out: &mut String, doc: &Document, anchor: &str) {
     let mut findings: Vec<&crate::model::Finding> = doc.findings.iter().collect();
     findings.sort_by_key(|f| std::cmp::Reverse(f.severity));
     for f in findings {
-        let severity = format!("{:?}", f.severity).to_lowercase();
         let _ = write!(
             out,
-            "<li class=\"finding sev-{severity}\"><span class=\"kind\">{}</span> ",
+            "<li class=\"finding sev-{}\"><span class=\"kind\">{}</span> ",
+            f.severity.as_str(),
             esc(&f.kind)
         );
         if let Some(claim) = &f.claim {
@@ -331,15 +326,8 @@ fn render_findings(out: &mut String, doc: &Document, anchor: &str) {
 
 /// Horizontal bars: cited items per outlet (back references left out).
 fn outlet_chart(doc: &Document) -> String {
-    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
-    for c in doc.footnotes.iter().flat_map(|f| &f.citations) {
-        if let Some(outlet) = c.outlet.as_deref()
-            && c.kind != CitationKind::BackReference
-        {
-            *counts.entry(outlet).or_default() += 1;
-        }
-    }
-    let mut rows: Vec<(&str, usize)> = counts.into_iter().collect();
+    let counts = doc.outlet_counts();
+    let mut rows: Vec<(&str, usize)> = counts.iter().map(|(o, n)| (o.as_str(), *n)).collect();
     rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
     rows.truncate(10);
     bar_chart("Sources per outlet", &rows)
@@ -351,11 +339,7 @@ fn section_chart(doc: &Document) -> String {
         .sections
         .iter()
         .map(|s| {
-            let label = match (s.number, &s.title) {
-                (Some(n), Some(t)) => format!("{n}. {t}"),
-                (_, Some(t)) => t.clone(),
-                _ => s.id.clone(),
-            };
+            let label = s.label();
             let n = doc
                 .claims
                 .iter()

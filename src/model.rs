@@ -3,7 +3,7 @@
 //! Every stage's result ends up here; `kcite schema` prints the JSON Schema
 //! generated from these types, so the schema and the output cannot drift.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -25,12 +25,52 @@ pub struct Document {
 
 impl Document {
     /// Every citation of the document by its id (`F12.3`).
-    pub fn citations_by_id(&self) -> std::collections::BTreeMap<&str, &Citation> {
+    pub fn citations_by_id(&self) -> BTreeMap<&str, &Citation> {
         self.footnotes
             .iter()
             .flat_map(|f| &f.citations)
             .map(|c| (c.id.as_str(), c))
             .collect()
+    }
+
+    /// Cited items per outlet; back references are left out, since they
+    /// repeat an item already counted.
+    pub fn outlet_counts(&self) -> BTreeMap<String, usize> {
+        let mut out = BTreeMap::new();
+        for c in self.footnotes.iter().flat_map(|f| &f.citations) {
+            if let Some(outlet) = &c.outlet
+                && c.kind != CitationKind::BackReference
+            {
+                *out.entry(outlet.clone()).or_default() += 1;
+            }
+        }
+        out
+    }
+
+    /// Citations per kind (`news`, `academic`, …).
+    pub fn citation_kind_counts(&self) -> BTreeMap<String, usize> {
+        let mut out = BTreeMap::new();
+        for c in self.footnotes.iter().flat_map(|f| &f.citations) {
+            *out.entry(c.kind.as_str().to_string()).or_default() += 1;
+        }
+        out
+    }
+
+    /// Findings per kind.
+    pub fn finding_counts(&self) -> BTreeMap<String, usize> {
+        let mut out = BTreeMap::new();
+        for f in &self.findings {
+            *out.entry(f.kind.clone()).or_default() += 1;
+        }
+        out
+    }
+
+    /// How many claims are sourced this way.
+    pub fn sourcing_count(&self, sourcing: Sourcing) -> usize {
+        self.claims
+            .iter()
+            .filter(|c| c.sourcing == sourcing)
+            .count()
     }
 
     /// What the contract promises beyond the types, checked: marker offsets
@@ -133,6 +173,17 @@ pub struct Section {
     pub summary: bool,
 }
 
+impl Section {
+    /// The heading as printed: `2. 북중 관계 분석`, `주요 내용`, else the id.
+    pub fn label(&self) -> String {
+        match (self.number, &self.title) {
+            (Some(n), Some(t)) => format!("{n}. {t}"),
+            (None, Some(t)) => t.clone(),
+            _ => self.id.clone(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Claim {
     /// `C<n>` in reading order.
@@ -163,13 +214,13 @@ pub struct Claim {
 /// The claims' hierarchy by position: who is whose parent, found once.
 #[derive(Debug, Clone)]
 pub struct ClaimTree<'a> {
-    index: std::collections::BTreeMap<&'a str, usize>,
+    index: BTreeMap<&'a str, usize>,
     parents: Vec<Option<usize>>,
 }
 
 impl<'a> ClaimTree<'a> {
     pub fn new(claims: &'a [Claim]) -> Self {
-        let index: std::collections::BTreeMap<&str, usize> = claims
+        let index: BTreeMap<&str, usize> = claims
             .iter()
             .enumerate()
             .map(|(i, c)| (c.id.as_str(), i))
@@ -320,6 +371,16 @@ pub enum Severity {
     Info,
     Warning,
     Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
