@@ -239,6 +239,12 @@ fn month_index(date: &str) -> Option<i32> {
 /// state). A month with no year to read it in is left out as ambiguous; a
 /// year followed by 으로/로/까지 is a target, not an event.
 pub fn stated_months(text: &str, context_year: Option<i32>) -> Vec<i32> {
+    read_dates(text, context_year).0
+}
+
+/// The months `text` states (see [`stated_months`]) and the year in force
+/// at its end: the last year it states, else `context_year`.
+fn read_dates(text: &str, context_year: Option<i32>) -> (Vec<i32>, Option<i32>) {
     use std::sync::LazyLock;
     static YEAR_MONTH: LazyLock<regex::Regex> = LazyLock::new(|| {
         regex::Regex::new(concat!(
@@ -285,29 +291,18 @@ pub fn stated_months(text: &str, context_year: Option<i32>) -> Vec<i32> {
         };
         out.push(year * 12 + month - 1);
     }
-    out
+    (out, year_in_force)
 }
 
 /// The year a claim's enclosing claims last state, nearest first: a bare
 /// `8월` in a sub-bullet is read in it.
 fn context_years(claims: &[Claim]) -> Vec<Option<i32>> {
-    static YEAR: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r"((?:19|20)\d{2})년(?:\s*(?:으로|로|까지))?|[’‘'](\d{2})\.\s*\d{1,2}\.")
-            .expect("regex")
-    });
-    let last_year = |text: &str| {
-        YEAR.captures_iter(text)
-            .filter(|c| !c[0].ends_with("으로") && !c[0].ends_with("로") && !c[0].ends_with("까지"))
-            .filter_map(|c| match (c.get(1), c.get(2)) {
-                (Some(y), _) => y.as_str().parse::<i32>().ok(),
-                (None, Some(y)) => y.as_str().parse::<i32>().ok().map(|y| 2000 + y),
-                _ => None,
-            })
-            .last()
-    };
     let tree = ClaimTree::new(claims);
     (0..claims.len())
-        .map(|i| tree.ancestors(i).find_map(|p| last_year(&claims[p].text)))
+        .map(|i| {
+            tree.ancestors(i)
+                .find_map(|p| read_dates(&claims[p].text, None).1)
+        })
         .collect()
 }
 
@@ -517,6 +512,12 @@ mod tests {
         );
         assert_eq!(stated_months("8월 하순 재개", Some(2023)), [2023 * 12 + 7]);
         assert!(stated_months("3개월 만에 재개", Some(2023)).is_empty());
+        // the year a parent leaves in force for its sub-bullets: not a target
+        assert_eq!(
+            read_dates("2023년 3월 합의, 2024년으로 연기", None).1,
+            Some(2023)
+        );
+        assert_eq!(read_dates("위로 전문(’24. 1. 6.)", None).1, Some(2024));
     }
 
     #[test]
