@@ -81,7 +81,7 @@ pub fn extract(
     let (text, _) = decode::decode(bytes).map_err(ExtractError::Decode)?;
     check_line_lengths(&text, limits)?;
 
-    let layout = layout::analyse(&text);
+    let layout = layout::text::analyse(&text);
     let paragraphs = reflow::paragraphs(&layout.body, analyzer);
     let outline = outline::build(&paragraphs);
 

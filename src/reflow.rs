@@ -14,7 +14,7 @@
 
 use std::collections::HashMap;
 
-use crate::layout::{self, SourceLine};
+use crate::layout::{self, Line};
 use crate::morphology::{Analyzer, Morpheme, is_dependent_tag};
 
 /// How a paragraph opens.
@@ -40,10 +40,10 @@ pub struct Paragraph {
 }
 
 /// Groups body lines into paragraphs and joins each paragraph's lines.
-pub fn paragraphs(lines: &[SourceLine], analyzer: &Analyzer) -> Vec<Paragraph> {
+pub fn paragraphs(lines: &[Line], analyzer: &Analyzer) -> Vec<Paragraph> {
     // every break inside a paragraph, analysed in one call up front
     let mut breaks = Vec::new();
-    let mut previous: Option<&SourceLine> = None;
+    let mut previous: Option<&Line> = None;
     for line in lines {
         if let Some(p) = previous
             && opening_of(line, previous).is_none()
@@ -55,7 +55,7 @@ pub fn paragraphs(lines: &[SourceLine], analyzer: &Analyzer) -> Vec<Paragraph> {
     let mut junctions = Junctions::prepare(&breaks, analyzer);
 
     let mut out: Vec<Paragraph> = Vec::new();
-    let mut previous: Option<&SourceLine> = None;
+    let mut previous: Option<&Line> = None;
     for line in lines {
         let opens = opening_of(line, previous);
         match (opens, out.last_mut()) {
@@ -83,7 +83,7 @@ pub fn paragraphs(lines: &[SourceLine], analyzer: &Analyzer) -> Vec<Paragraph> {
 }
 
 /// Joins the lines of one footnote into its text.
-pub fn footnote_text(lines: &[SourceLine], analyzer: &Analyzer) -> String {
+pub fn footnote_text(lines: &[Line], analyzer: &Analyzer) -> String {
     let breaks: Vec<(&str, &str)> = lines
         .windows(2)
         .map(|w| (w[0].text.as_str(), w[1].text.as_str()))
@@ -102,7 +102,7 @@ pub fn footnote_text(lines: &[SourceLine], analyzer: &Analyzer) -> String {
 
 /// Whether `line` opens a new paragraph, and how. A dash bullet must follow a
 /// finished sentence: a wrapped line may begin with `- ` (`中 단둥\n- 北 신의주`).
-fn opening_of<'a>(line: &'a SourceLine, previous: Option<&SourceLine>) -> Option<(Start, &'a str)> {
+fn opening_of<'a>(line: &'a Line, previous: Option<&Line>) -> Option<(Start, &'a str)> {
     let after_sentence =
         previous.is_none_or(|p| layout::ends_sentence(&p.text) || is_short_title(&p.text));
     if let Some((number, title)) = layout::heading_of(&line.text)

@@ -19,49 +19,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-/// One line of the input as it reaches a later stage.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SourceLine {
-    /// 1-based line number in the input.
-    pub number: usize,
-    /// The line as printed, trailing spaces kept (they are a reflow signal).
-    pub text: String,
-    /// 1-based page, counted from the page breaks found.
-    pub page: u32,
-}
-
-/// The lines of one footnote; the first has its `N)` label removed.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FootnoteLines {
-    pub n: u32,
-    pub page: u32,
-    pub lines: Vec<SourceLine>,
-}
-
-/// What the page furniture says about the document.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Furniture {
-    /// Series name, e.g. `KIEP 세계경제 포커스`.
-    pub series: Option<String>,
-    /// Issue date as ISO `YYYY-MM-DD`.
-    pub date: Option<String>,
-    /// Running title with its glued page number removed.
-    pub title: Option<String>,
-    /// Page numbers printed in the furniture, in order.
-    pub printed_pages: Vec<u32>,
-}
-
-/// The output of the layout stage.
-#[derive(Debug, Clone, Default)]
-pub struct Layout {
-    pub body: Vec<SourceLine>,
-    pub footnotes: Vec<FootnoteLines>,
-    /// Footnotes printed twice word for word: (number, line of the repeat).
-    /// The repeat is dropped, not folded into the footnote's text.
-    pub repeated_footnotes: Vec<(u32, usize)>,
-    pub furniture: Furniture,
-    pub pages: u32,
-}
+use super::conventions::*;
+use super::{FootnoteLines, Furniture, Layout, Line, Role};
 
 static FOOTNOTE_START: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s{0,3}(\d{1,3})\)\s*(\S.*)$").expect("regex"));
@@ -70,12 +29,6 @@ static ISSUE_DATE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static PAGE_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[-–—\s]*(\d{1,3})[-–—\s]*$").expect("regex"));
-static HEADING: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*(\d{1,2})\.\s+(\S.{0,60})$").expect("regex"));
-static CITATION_LIKE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[｣」』『]|\(\s*\d{4}\s*\.|\d{4}\.\s*\d{1,2}\.?\s*\d{0,2}\.?\)|https?://|www\.|\bpp?\.\s*\d|\bVol\.|\bIbid")
-        .expect("regex")
-});
 static GLUED_PAGE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{1,7})(\D.*)$").expect("regex"));
 static TRAILING_PAGE: LazyLock<Regex> =
@@ -83,74 +36,6 @@ static TRAILING_PAGE: LazyLock<Regex> =
 
 /// Longest line that can be furniture (series names, running titles).
 const FURNITURE_MAX_CHARS: usize = 40;
-
-/// Bullet symbols that open a claim, in the order of their nesting rank.
-const BULLETS: &[(char, u8)] = &[
-    ('▶', 0),
-    ('►', 0),
-    ('■', 0),
-    ('□', 0),
-    ('◆', 0),
-    ('◇', 0),
-    ('-', 1),
-    ('–', 1),
-    ('ㅇ', 1),
-    ('◦', 2),
-    ('○', 2),
-    ('•', 2),
-    ('●', 2),
-    ('·', 2),
-];
-
-/// The bullet that opens `line`, with its nesting rank and the rest of the line.
-/// Circled numbers (①…⑳) rank below all symbols. A dash needs a space after it.
-pub fn bullet_of(line: &str) -> Option<(char, u8, &str)> {
-    let trimmed = line.trim_start();
-    let first = trimmed.chars().next()?;
-    let rest = &trimmed[first.len_utf8()..];
-    if ('\u{2460}'..='\u{2473}').contains(&first) {
-        return Some((first, 3, rest.trim_start()));
-    }
-    let &(symbol, rank) = BULLETS.iter().find(|(c, _)| *c == first)?;
-    let needs_space = matches!(symbol, '-' | '–' | 'ㅇ' | '·');
-    if needs_space && !rest.starts_with(' ') {
-        return None;
-    }
-    Some((symbol, rank, rest.trim_start()))
-}
-
-/// A numbered section heading `1. 제목`: its number and title.
-pub fn heading_of(line: &str) -> Option<(u32, &str)> {
-    let caps = HEADING.captures(line.trim_end())?;
-    let title = caps.get(2)?.as_str().trim();
-    let ends_sentence = title.ends_with(['.', '。', ',']) || title.ends_with(')');
-    if ends_sentence || title.chars().count() > 50 {
-        return None;
-    }
-    Some((caps[1].parse().ok()?, title))
-}
-
-/// Text that reads like a citation: a bracketed title, a dated parenthesis,
-/// a URL or a page reference.
-pub fn is_citation_like(text: &str) -> bool {
-    CITATION_LIKE.is_match(text)
-}
-
-/// Whether a text ends a sentence or an item (so what follows starts anew).
-pub fn ends_sentence(text: &str) -> bool {
-    let t = text
-        .trim_end()
-        .trim_end_matches(['”', '’', '"', '\'', '」', '｣', '』']);
-    t.ends_with(['.', '。', '!', '?']) || ends_with_marker(t)
-}
-
-fn ends_with_marker(text: &str) -> bool {
-    let Some(body) = text.strip_suffix(')') else {
-        return false;
-    };
-    let digits = body.chars().rev().take_while(char::is_ascii_digit).count();
-    (1..=3).contains(&digits) && !body[..body.len() - digits].ends_with(['(', ' '])
-}
 
 /// Runs the layout stage.
 pub fn analyse(text: &str) -> Layout {
@@ -163,8 +48,7 @@ pub fn analyse(text: &str) -> Layout {
             continue;
         }
         if furniture_lines[index] {
-            builder.page_break();
-            builder.in_footnotes = false;
+            builder.furniture(index + 1, raw);
             continue;
         }
         builder.line(index + 1, raw);
@@ -181,14 +65,16 @@ pub fn analyse(text: &str) -> Layout {
         body: builder.body,
         footnotes: builder.footnotes,
         repeated_footnotes: builder.repeated_footnotes,
+        other: builder.other,
         furniture,
         pages: pages.max(1),
+        markers_placed: false,
     }
 }
 
 #[derive(Default)]
 struct Builder {
-    body: Vec<SourceLine>,
+    body: Vec<Line>,
     footnotes: Vec<FootnoteLines>,
     page: u32,
     content_since_break: bool,
@@ -196,9 +82,23 @@ struct Builder {
     /// Footnote numbers whose marker `N)` was seen glued to body text.
     markers_seen: Vec<u32>,
     repeated_footnotes: Vec<(u32, usize)>,
+    /// Furniture lines and dropped repeats.
+    other: Vec<Line>,
 }
 
 impl Builder {
+    fn furniture(&mut self, number: usize, raw: &str) {
+        self.page_break();
+        self.in_footnotes = false;
+        self.other.push(Line {
+            number,
+            text: raw.to_string(),
+            page: self.page,
+            role: Role::Furniture,
+            ..Line::default()
+        });
+    }
+
     fn page_break(&mut self) {
         if self.page == 0 {
             self.page = 1;
@@ -219,10 +119,12 @@ impl Builder {
             }
             self.in_footnotes = true;
             self.content_since_break = true;
-            let line = SourceLine {
+            let line = Line {
                 number,
                 text: rest.to_string(),
                 page: self.page,
+                role: Role::Footnote,
+                ..Line::default()
             };
             self.footnotes.push(FootnoteLines {
                 n,
@@ -234,15 +136,24 @@ impl Builder {
         if self.in_footnotes {
             if let Some(n) = self.repeated_footnote(raw) {
                 self.repeated_footnotes.push((n, number));
+                self.other.push(Line {
+                    number,
+                    text: raw.to_string(),
+                    page: self.page,
+                    role: Role::Footnote,
+                    ..Line::default()
+                });
                 return;
             }
             if self.continues_footnote(raw) {
                 let page = self.page;
                 if let Some(last) = self.footnotes.last_mut() {
-                    last.lines.push(SourceLine {
+                    last.lines.push(Line {
                         number,
                         text: raw.to_string(),
                         page,
+                        role: Role::Footnote,
+                        ..Line::default()
                     });
                 }
                 return;
@@ -252,10 +163,11 @@ impl Builder {
         }
         self.note_markers(raw);
         self.content_since_break = true;
-        self.body.push(SourceLine {
+        self.body.push(Line {
             number,
             text: raw.to_string(),
             page: self.page,
+            ..Line::default()
         });
     }
 
@@ -336,7 +248,10 @@ impl Builder {
         }
         let moved = self.body.split_off(self.body.len() - take);
         if let Some(last) = self.footnotes.last_mut() {
-            last.lines.extend(moved);
+            last.lines.extend(moved.into_iter().map(|line| Line {
+                role: Role::Footnote,
+                ..line
+            }));
         }
     }
 

@@ -1,0 +1,97 @@
+//! Rectangles in page space (points, origin top left, y down) and the few
+//! measures the PDF layout needs of them.
+
+/// An axis-aligned box.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Rect {
+    pub x0: f32,
+    pub y0: f32,
+    pub x1: f32,
+    pub y1: f32,
+}
+
+impl Rect {
+    pub fn width(&self) -> f32 {
+        self.x1 - self.x0
+    }
+
+    pub fn height(&self) -> f32 {
+        self.y1 - self.y0
+    }
+
+    pub fn center_x(&self) -> f32 {
+        (self.x0 + self.x1) / 2.0
+    }
+
+    pub fn center_y(&self) -> f32 {
+        (self.y0 + self.y1) / 2.0
+    }
+
+    pub fn is_finite(&self) -> bool {
+        self.x0.is_finite() && self.y0.is_finite() && self.x1.is_finite() && self.y1.is_finite()
+    }
+
+    /// The smallest box holding both.
+    pub fn union(&self, other: &Rect) -> Rect {
+        Rect {
+            x0: self.x0.min(other.x0),
+            y0: self.y0.min(other.y0),
+            x1: self.x1.max(other.x1),
+            y1: self.y1.max(other.y1),
+        }
+    }
+
+    /// Length of the overlap of the two boxes' vertical extents (0 when apart).
+    pub fn vertical_overlap(&self, other: &Rect) -> f32 {
+        (self.y1.min(other.y1) - self.y0.max(other.y0)).max(0.0)
+    }
+
+    /// Length of the overlap of the two boxes' horizontal extents.
+    pub fn horizontal_overlap(&self, other: &Rect) -> f32 {
+        (self.x1.min(other.x1) - self.x0.max(other.x0)).max(0.0)
+    }
+
+    /// The box rounded to 0.1 pt, as written in the output.
+    pub fn rounded(&self) -> [f64; 4] {
+        let r = |v: f32| (f64::from(v) * 10.0).round() / 10.0;
+        [r(self.x0), r(self.y0), r(self.x1), r(self.y1)]
+    }
+}
+
+/// The union of boxes, or `None` for none.
+pub fn union_all<'a>(boxes: impl IntoIterator<Item = &'a Rect>) -> Option<Rect> {
+    boxes.into_iter().fold(None, |acc, r| {
+        Some(match acc {
+            Some(a) => a.union(r),
+            None => *r,
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn overlaps_and_unions() {
+        let a = Rect {
+            x0: 0.0,
+            y0: 0.0,
+            x1: 10.0,
+            y1: 10.0,
+        };
+        let b = Rect {
+            x0: 5.0,
+            y0: 8.0,
+            x1: 20.0,
+            y1: 30.0,
+        };
+        assert_eq!(a.vertical_overlap(&b), 2.0);
+        assert_eq!(a.horizontal_overlap(&b), 5.0);
+        assert_eq!(
+            union_all([&a, &b]).map(|u| u.rounded()),
+            Some([0.0, 0.0, 20.0, 30.0])
+        );
+        assert_eq!(union_all([]), None);
+    }
+}

@@ -1,0 +1,131 @@
+//! Layout: a report → its body lines, footnotes and page furniture.
+//!
+//! Two front ends produce the same [`Layout`]: [`text`] reads text that another
+//! tool extracted from a PDF (wrapped lines, with the page furniture and the
+//! footnote blocks inline), [`pdf`] reads a PDF's glyphs and places them by
+//! their geometry. Everything after layout is one path, whichever front end
+//! produced it.
+
+mod conventions;
+pub mod geometry;
+pub mod pdf;
+pub mod text;
+
+pub use conventions::{bullet_of, ends_sentence, heading_of, is_citation_like};
+pub use geometry::Rect;
+
+/// What a line is, as the layout saw it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Role {
+    /// Running text: claims are made of these.
+    #[default]
+    Body,
+    /// A heading told by its size or weight (PDF); the text front end tells
+    /// headings by their `N.` later, so its lines stay [`Role::Body`].
+    Heading,
+    /// A footnote's line.
+    Footnote,
+    /// Repeated page furniture: running headers and footers, page numbers.
+    Furniture,
+    /// The first page's title block: series, title, date, authors.
+    Masthead,
+    /// A table's caption, cells or notes.
+    Table,
+    /// A figure's caption, labels or notes.
+    Figure,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Body => "body",
+            Role::Heading => "heading",
+            Role::Footnote => "footnote",
+            Role::Furniture => "furniture",
+            Role::Masthead => "masthead",
+            Role::Table => "table",
+            Role::Figure => "figure",
+        }
+    }
+}
+
+/// A footnote marker whose place the layout knows for certain: in a PDF, a
+/// number set smaller and raised above the line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Marker {
+    /// Byte offset in the line's text where the marker stood.
+    pub at: usize,
+    pub n: u32,
+    pub bbox: Option<Rect>,
+}
+
+/// One line as it reaches a later stage.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Line {
+    /// 1-based line number: of the input file for text, of the document in
+    /// reading order (as `kcite text` prints it) for a PDF.
+    pub number: usize,
+    /// The line as printed, without its markers; trailing spaces kept (they
+    /// are a reflow signal).
+    pub text: String,
+    /// 1-based page.
+    pub page: u32,
+    pub role: Role,
+    /// Where the line is printed (PDF only).
+    pub bbox: Option<Rect>,
+    /// Markers taken out of the text (PDF only; the text front end leaves
+    /// `N)` in the text for the markers stage to find).
+    pub markers: Vec<Marker>,
+}
+
+/// The lines of one footnote; the first has its `N)` label removed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FootnoteLines {
+    pub n: u32,
+    pub page: u32,
+    pub lines: Vec<Line>,
+}
+
+/// What the page furniture says about the document.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Furniture {
+    /// Series name, e.g. `KIEP 세계경제 포커스`.
+    pub series: Option<String>,
+    /// Issue date as ISO `YYYY-MM-DD`.
+    pub date: Option<String>,
+    /// Running title with its glued page number removed.
+    pub title: Option<String>,
+    /// Page numbers printed in the furniture, in order.
+    pub printed_pages: Vec<u32>,
+}
+
+/// The output of the layout stage.
+#[derive(Debug, Clone, Default)]
+pub struct Layout {
+    /// Body and heading lines in reading order.
+    pub body: Vec<Line>,
+    pub footnotes: Vec<FootnoteLines>,
+    /// Footnotes printed twice word for word: (number, line of the repeat).
+    /// The repeat is dropped, not folded into the footnote's text.
+    pub repeated_footnotes: Vec<(u32, usize)>,
+    /// Every other line (furniture, masthead, tables, figures), with its role.
+    pub other: Vec<Line>,
+    pub furniture: Furniture,
+    pub pages: u32,
+    /// Markers come from the layout ([`Line::markers`]), not from the text.
+    pub markers_placed: bool,
+}
+
+impl Layout {
+    /// Every line in reading order with its role: what the layout saw.
+    pub fn transcript(&self) -> Vec<&Line> {
+        let mut all: Vec<&Line> = self
+            .body
+            .iter()
+            .chain(self.footnotes.iter().flat_map(|f| &f.lines))
+            .chain(&self.other)
+            .collect();
+        all.sort_by_key(|l| l.number);
+        all
+    }
+}
