@@ -397,7 +397,10 @@ mod tests {
             id: "C1".into(),
             section: "S1".into(),
             text: text.into(),
-            footnote_refs: vec![FootnoteRef { n, offset: 0 }],
+            footnote_refs: vec![FootnoteRef {
+                n,
+                ..FootnoteRef::default()
+            }],
             page: 1,
             lines: [1, 1],
             ..Claim::default()
@@ -415,6 +418,7 @@ mod tests {
             text: String::new(),
             page: 1,
             lines: [1, 1],
+            boxes: vec![],
             cited_by: vec![],
             citations: vec![citation],
         }

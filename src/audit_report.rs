@@ -343,6 +343,7 @@ mod tests {
                 date: Some("2024-02-01".into()),
                 title: Some("제목".into()),
                 pages: 1,
+                format: "text".into(),
             },
             sections: vec![
                 Section {
@@ -364,6 +365,7 @@ mod tests {
                 text: String::new(),
                 page: 1,
                 lines: [1, 1],
+                boxes: vec![],
                 cited_by: vec!["C2".into()],
                 citations: vec![Citation {
                     id: "F1.1".into(),

@@ -504,8 +504,16 @@ mod tests {
             id: "C1".into(),
             text: "이상을 지양함.".into(),
             footnote_refs: vec![
-                crate::model::FootnoteRef { n: 1, offset: 2 },
-                crate::model::FootnoteRef { n: 2, offset: 8 },
+                crate::model::FootnoteRef {
+                    n: 1,
+                    offset: 2,
+                    ..Default::default()
+                },
+                crate::model::FootnoteRef {
+                    n: 2,
+                    offset: 8,
+                    ..Default::default()
+                },
             ],
             ..Claim::default()
         };

@@ -27,6 +27,7 @@ pub mod provision;
 pub mod reflow;
 pub mod sentences;
 pub mod support;
+pub mod transcript;
 
 pub use model::Document;
 pub use pipeline::{ExtractError, Limits, extract};

@@ -72,6 +72,19 @@ enum Command {
         #[arg(short, long, default_value = "report.html")]
         output: PathBuf,
     },
+    /// Print what the layout saw: every line in reading order with its page
+    /// and role (body, heading, footnote, furniture, masthead, table, figure),
+    /// markers shown as [^n], footnote numbers as [n]
+    Text {
+        /// A report (PDF or text), or - for stdin
+        file: PathBuf,
+        /// Largest input accepted, in MB
+        #[arg(long, default_value_t = 64)]
+        max_mb: usize,
+        /// One JSON object per line (text as printed, markers, box)
+        #[arg(long)]
+        json: bool,
+    },
     /// Print the JSON Schema of the output, generated from the Rust types
     Schema,
     /// Measure throughput: bare tokenization vs the pipeline on 1 and 2 threads
@@ -122,6 +135,28 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
+        Command::Text { file, max_mb, json } => {
+            let limits = kcite::Limits {
+                max_bytes: max_mb.saturating_mul(1024 * 1024),
+                ..kcite::Limits::default()
+            };
+            let bytes = read_bytes(&file, limits.max_bytes)?;
+            match kcite::pipeline::read_layout(&bytes, limits) {
+                Ok(layout) => {
+                    let text = if json {
+                        kcite::transcript::render_json(&layout)
+                    } else {
+                        kcite::transcript::render(&layout)
+                    };
+                    print!("{text}");
+                    Ok(ExitCode::SUCCESS)
+                }
+                Err(err) => {
+                    eprintln!("kcite: {}: {err}", file.display());
+                    Ok(ExitCode::from(1))
+                }
+            }
+        }
         Command::Schema => {
             let schema = schemars::schema_for!(kcite::Document);
             println!("{}", serde_json::to_string_pretty(&schema)?);

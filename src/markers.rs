@@ -15,16 +15,22 @@
 
 use std::collections::BTreeSet;
 
+use crate::layout::Rect;
+use crate::reflow::{Anchor, char_offset_after};
+
 /// A marker found in one claim.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct MarkerRef {
     pub n: u32,
     /// Offset in characters into the cleaned text.
     pub offset: usize,
+    /// Where it is printed, when the layout placed it (PDF).
+    pub page: Option<u32>,
+    pub bbox: Option<Rect>,
 }
 
 /// A claim text with its markers taken out.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct MarkedText {
     pub text: String,
     pub refs: Vec<MarkerRef>,
@@ -38,7 +44,7 @@ pub struct OutOfOrder {
     pub duplicate: bool,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Markers {
     pub claims: Vec<MarkedText>,
     pub out_of_order: Vec<OutOfOrder>,
@@ -110,6 +116,63 @@ pub fn extract(texts: &[String], footnotes: &BTreeSet<u32>) -> Markers {
         claims,
         out_of_order,
     }
+}
+
+/// The markers the layout placed (PDF): certain, so only their order is
+/// checked; the texts hold no marker to take out.
+pub fn from_anchors(claims: &[(&str, &[Anchor])]) -> Markers {
+    let mut out = Markers::default();
+    let mut sequence: Vec<(usize, u32)> = Vec::new();
+    for (claim, (text, anchors)) in claims.iter().enumerate() {
+        let refs = anchors
+            .iter()
+            .map(|a| MarkerRef {
+                n: a.n,
+                offset: char_offset_after(text, a.visible),
+                page: Some(a.page),
+                bbox: a.bbox,
+            })
+            .collect();
+        sequence.extend(anchors.iter().map(|a| (claim, a.n)));
+        out.claims.push(MarkedText {
+            text: text.to_string(),
+            refs,
+        });
+    }
+    let in_order = longest_increasing(&sequence);
+    let mut used = BTreeSet::new();
+    for (index, &(claim, n)) in sequence.iter().enumerate() {
+        let duplicate = !used.insert(n);
+        if duplicate || !in_order.contains(&index) {
+            out.out_of_order.push(OutOfOrder {
+                claim,
+                n,
+                duplicate,
+            });
+        }
+    }
+    out
+}
+
+/// Positions of a longest strictly increasing run of the numbers.
+fn longest_increasing(sequence: &[(usize, u32)]) -> BTreeSet<usize> {
+    let mut best: Vec<(usize, Option<usize>)> = Vec::with_capacity(sequence.len());
+    for (j, &(_, nj)) in sequence.iter().enumerate() {
+        let mut entry = (1, None);
+        for (i, &(_, ni)) in sequence[..j].iter().enumerate() {
+            if ni < nj && best[i].0 + 1 > entry.0 {
+                entry = (best[i].0 + 1, Some(i));
+            }
+        }
+        best.push(entry);
+    }
+    let mut chain = BTreeSet::new();
+    let mut at = (0..best.len()).max_by_key(|&j| (best[j].0, std::cmp::Reverse(j)));
+    while let Some(j) = at {
+        chain.insert(j);
+        at = best[j].1;
+    }
+    chain
 }
 
 /// Candidates of one text, with their readings restricted to existing footnotes.
@@ -236,6 +299,8 @@ fn remove_markers(text: &str, cuts: &[(usize, usize, u32)]) -> MarkedText {
         refs.push(MarkerRef {
             n,
             offset: chars_out,
+            page: None,
+            bbox: None,
         });
         at = end;
     }
@@ -268,7 +333,14 @@ mod tests {
             &[1, 2, 3],
         );
         assert_eq!(m.claims[0].text, "각각 20만 명 이상을 기록");
-        assert_eq!(m.claims[0].refs, [MarkerRef { n: 1, offset: 11 }]);
+        assert_eq!(
+            m.claims[0]
+                .refs
+                .iter()
+                .map(|r| (r.n, r.offset))
+                .collect::<Vec<_>>(),
+            [(1, 11)]
+        );
         assert_eq!(m.claims[1].text, "않았음. 그리고 “발표함.”");
         assert_eq!(
             m.claims[1].refs.iter().map(|r| r.n).collect::<Vec<_>>(),
@@ -294,6 +366,36 @@ mod tests {
         assert_eq!(m.claims[0].text, "코로나19을 보면");
         assert_eq!(m.claims[0].refs[0].n, 1);
         assert_eq!(m.claims[1].refs[0].n, 2);
+    }
+
+    #[test]
+    fn placed_markers_keep_their_places_and_their_order_is_checked() {
+        let anchor = |visible, n| Anchor {
+            visible,
+            n,
+            page: 3,
+            bbox: None,
+        };
+        let first = [anchor(2, 1), anchor(5, 3)];
+        let second = [anchor(1, 2), anchor(1, 3)];
+        let m = from_anchors(&[("가나 다라마", &first), ("바 사", &second)]);
+        let refs: Vec<(u32, usize, Option<u32>)> = m
+            .claims
+            .iter()
+            .flat_map(|c| c.refs.iter().map(|r| (r.n, r.offset, r.page)))
+            .collect();
+        assert_eq!(
+            refs,
+            [
+                (1, 2, Some(3)),
+                (3, 6, Some(3)),
+                (2, 1, Some(3)),
+                (3, 1, Some(3))
+            ]
+        );
+        let problems: Vec<(u32, bool)> =
+            m.out_of_order.iter().map(|o| (o.n, o.duplicate)).collect();
+        assert_eq!(problems, [(3, false), (3, true)]);
     }
 
     #[test]

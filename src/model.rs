@@ -160,8 +160,16 @@ pub struct DocumentInfo {
     pub date: Option<String>,
     /// Running title of the report.
     pub title: Option<String>,
-    /// Pages found (page breaks + 1).
+    /// Pages found (page breaks + 1), or the PDF's pages.
     pub pages: u32,
+    /// What was read: `text` (text extracted from a PDF by another tool) or
+    /// `pdf` (the PDF itself, laid out from its glyphs).
+    #[serde(default = "text_format")]
+    pub format: String,
+}
+
+fn text_format() -> String {
+    "text".to_string()
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -200,8 +208,11 @@ pub struct Claim {
     pub sentences: Vec<[usize; 2]>,
     pub footnote_refs: Vec<FootnoteRef>,
     pub page: u32,
-    /// First and last input line.
+    /// First and last input line (PDF input: lines of `kcite text`).
     pub lines: [usize; 2],
+    /// PDF input: the boxes of its printed lines, in reading order.
+    #[serde(default)]
+    pub boxes: Vec<PageBox>,
     /// Where the claim's sources are: its own markers, its sub-bullets', none.
     pub sourcing: Sourcing,
     /// Summary claims: the body claims that carry the same content, best first.
@@ -270,11 +281,26 @@ impl Sourcing {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct FootnoteRef {
     pub n: u32,
     /// Character offset in the claim text where the marker stood.
     pub offset: usize,
+    /// PDF input: the page the marker is printed on.
+    #[serde(default)]
+    pub page: Option<u32>,
+    /// PDF input: the marker's box (see [`PageBox`]).
+    #[serde(default)]
+    pub bbox: Option<[f64; 4]>,
+}
+
+/// Where a printed line is (PDF input): its 1-based page and its box
+/// `[x0, y0, x1, y1]` in PDF points (1/72 inch), origin at the top left
+/// corner of the page, y growing downwards.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct PageBox {
+    pub page: u32,
+    pub bbox: [f64; 4],
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -283,6 +309,9 @@ pub struct Footnote {
     pub text: String,
     pub page: u32,
     pub lines: [usize; 2],
+    /// PDF input: the boxes of its printed lines.
+    #[serde(default)]
+    pub boxes: Vec<PageBox>,
     pub cited_by: Vec<String>,
     pub citations: Vec<Citation>,
 }

@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::reflow::{Paragraph, Start};
+use crate::reflow::{Anchor, LineBox, Paragraph, Start, visible_chars};
 
 /// A section before ids are assigned.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,7 +21,7 @@ pub struct SectionDraft {
 }
 
 /// A claim before markers are taken out.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ClaimDraft {
     /// Index into [`Outline::sections`].
     pub section: usize,
@@ -33,9 +33,12 @@ pub struct ClaimDraft {
     pub text: String,
     pub page: u32,
     pub lines: [usize; 2],
+    /// Markers the layout placed, anchored in `text`.
+    pub anchors: Vec<Anchor>,
+    pub boxes: Vec<LineBox>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Outline {
     pub sections: Vec<SectionDraft>,
     pub claims: Vec<ClaimDraft>,
@@ -46,75 +49,139 @@ static TOPIC: LazyLock<Regex> =
 
 /// Builds sections and the claim tree.
 pub fn build(paragraphs: &[Paragraph]) -> Outline {
-    let mut outline = Outline::default();
-    // (claim index, bullet rank) of the open bullets, outermost first
-    let mut open: Vec<(usize, u8)> = Vec::new();
-    let mut last_heading = 0;
+    let mut builder = Builder::default();
     for paragraph in paragraphs {
-        match paragraph.start {
-            Start::Heading { number }
-                if number == last_heading + 1 || (last_heading == 0 && number <= 3) =>
+        builder.paragraph(paragraph);
+    }
+    builder.outline
+}
+
+#[derive(Default)]
+struct Builder {
+    outline: Outline,
+    /// (claim index, bullet rank) of the open bullets, outermost first.
+    open: Vec<(usize, u8)>,
+    /// The last section number seen at each level (`Ⅱ.`, then `2.`).
+    numbering: [u32; 2],
+}
+
+impl Builder {
+    fn paragraph(&mut self, paragraph: &Paragraph) {
+        if let Start::Heading {
+            number,
+            level,
+            certain,
+        } = paragraph.start
+        {
+            if self.accepts(number, level, certain) {
+                self.section(number, paragraph);
+                return;
+            }
+            // out of sequence: a wrapped line that began with `N. `
+            if let Some(number) = number
+                && self.continue_last_claim(number, paragraph)
             {
-                last_heading = number;
-                outline.sections.push(SectionDraft {
-                    number: Some(number),
-                    title: Some(paragraph.text.clone()),
-                    summary: false,
-                });
-                open.clear();
-                continue;
+                return;
             }
-            Start::Heading { number } => {
-                // out of sequence: a wrapped line that began with `N. `
-                let text = format!("{number}. {}", paragraph.text);
-                if let Some(claim) = outline.claims.last_mut() {
-                    claim.text.push(' ');
-                    claim.text.push_str(&text);
-                    claim.lines[1] = paragraph.last_line;
-                    continue;
-                }
-            }
-            _ => {}
         }
-        if outline.sections.is_empty() {
-            if is_block_title(paragraph) {
-                outline.sections.push(SectionDraft {
-                    number: None,
-                    title: Some(paragraph.text.clone()),
-                    summary: true,
-                });
-                continue;
-            }
-            outline.sections.push(SectionDraft {
+        if self.outline.sections.is_empty() {
+            let title = is_block_title(paragraph).then(|| paragraph.text.clone());
+            let titled = title.is_some();
+            self.outline.sections.push(SectionDraft {
                 number: None,
-                title: None,
+                title,
                 summary: true,
             });
+            if titled {
+                return;
+            }
         }
+        self.claim(paragraph);
+    }
+
+    /// A heading opens a section when the layout saw it set as one, or when
+    /// its number follows the numbering of its level.
+    fn accepts(&mut self, number: Option<u32>, level: u8, certain: bool) -> bool {
+        let Some(n) = number else {
+            return certain;
+        };
+        let level = usize::from(level.min(1));
+        let last = self.numbering[level];
+        if !(certain || n == last + 1 || (last == 0 && n <= 3)) {
+            return false;
+        }
+        self.numbering[level] = n;
+        if level == 0 {
+            self.numbering[1] = 0;
+        }
+        true
+    }
+
+    fn section(&mut self, number: Option<u32>, paragraph: &Paragraph) {
+        // an unnumbered heading before any section names the summary block
+        let summary = number.is_none() && self.outline.sections.is_empty();
+        self.outline.sections.push(SectionDraft {
+            number,
+            title: Some(paragraph.text.clone()),
+            summary,
+        });
+        self.open.clear();
+    }
+
+    fn continue_last_claim(&mut self, number: u32, paragraph: &Paragraph) -> bool {
+        let Some(claim) = self.outline.claims.last_mut() else {
+            return false;
+        };
+        let prefix = format!("{number}. ");
+        let before = visible_chars(&claim.text) + visible_chars(&prefix);
+        claim.text.push(' ');
+        claim.text.push_str(&prefix);
+        claim.text.push_str(&paragraph.text);
+        claim.lines[1] = paragraph.last_line;
+        claim
+            .anchors
+            .extend(paragraph.anchors.iter().map(|a| Anchor {
+                visible: a.visible + before,
+                ..a.clone()
+            }));
+        claim.boxes.extend(paragraph.boxes.iter().copied());
+        true
+    }
+
+    fn claim(&mut self, paragraph: &Paragraph) {
         let (marker, rank) = match paragraph.start {
             Start::Bullet { symbol, rank } => (Some(symbol), rank),
             _ => (None, 0),
         };
-        while open.last().is_some_and(|&(_, r)| r >= rank) {
-            open.pop();
+        while self.open.last().is_some_and(|&(_, r)| r >= rank) {
+            self.open.pop();
         }
-        let parent = open.last().map(|&(index, _)| index);
+        let parent = self.open.last().map(|&(index, _)| index);
         let (topic, text) = split_topic(&paragraph.text);
-        outline.claims.push(ClaimDraft {
-            section: outline.sections.len() - 1,
+        let removed = visible_chars(&paragraph.text) - visible_chars(&text);
+        self.outline.claims.push(ClaimDraft {
+            section: self.outline.sections.len() - 1,
             parent,
             marker,
-            depth: open.len() as u32,
+            depth: self.open.len() as u32,
             topic,
             text,
             page: paragraph.page,
             lines: [paragraph.first_line, paragraph.last_line],
+            anchors: paragraph
+                .anchors
+                .iter()
+                .map(|a| Anchor {
+                    visible: a.visible.saturating_sub(removed),
+                    ..a.clone()
+                })
+                .collect(),
+            boxes: paragraph.boxes.clone(),
         });
         if marker.is_some() {
-            open.push((outline.claims.len() - 1, rank));
+            self.open.push((self.outline.claims.len() - 1, rank));
         }
     }
-    outline
 }
 
 /// The short unmarked line that names the summary block (`주요 내용`).
@@ -183,22 +250,29 @@ mod tests {
             page: 1,
             first_line: line,
             last_line: line,
+            anchors: Vec::new(),
+            boxes: Vec::new(),
         }
     }
 
     #[test]
     fn builds_summary_sections_and_nesting() {
         let bullet = |symbol, rank| Start::Bullet { symbol, rank };
+        let heading = |n| Start::Heading {
+            number: Some(n),
+            level: 1,
+            certain: false,
+        };
         let paragraphs = vec![
             para(Start::Plain, "요약", 1),
             para(bullet('▶', 0), "요약 주장.", 2),
             para(bullet('-', 1), "하위 주장.", 3),
-            para(Start::Heading { number: 1 }, "서론", 4),
+            para(heading(1), "서론", 4),
             para(bullet('■', 0), "[쟁점] 본문 주장.", 5),
             para(bullet('-', 1), "둘째 단계.", 6),
             para(bullet('◦', 2), "셋째 단계.", 7),
             para(bullet('-', 1), "다시 둘째.", 8),
-            para(Start::Heading { number: 7 }, "잘못 나뉜 줄", 9),
+            para(heading(7), "잘못 나뉜 줄", 9),
         ];
         let outline = build(&paragraphs);
         assert_eq!(outline.sections.len(), 2);

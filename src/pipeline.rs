@@ -12,7 +12,8 @@ use sha2::{Digest, Sha256};
 use crate::audit;
 use crate::citations;
 use crate::decode::{self, DecodeError};
-use crate::layout;
+use crate::layout::pdf::PdfError;
+use crate::layout::{self, Layout};
 use crate::markers;
 use crate::model::*;
 use crate::morphology::Analyzer;
@@ -27,6 +28,8 @@ use crate::support::{self, ClaimWords};
 pub struct Limits {
     pub max_bytes: usize,
     pub max_line_chars: usize,
+    /// Longest PDF accepted, in pages.
+    pub max_pages: usize,
 }
 
 impl Default for Limits {
@@ -34,6 +37,7 @@ impl Default for Limits {
         Limits {
             max_bytes: 64 * 1024 * 1024,
             max_line_chars: 100_000,
+            max_pages: 2_000,
         }
     }
 }
@@ -42,6 +46,7 @@ impl Default for Limits {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ExtractError {
     Decode(DecodeError),
+    Pdf(PdfError),
     LineTooLong {
         line: usize,
         chars: usize,
@@ -53,6 +58,7 @@ impl std::fmt::Display for ExtractError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             ExtractError::Decode(err) => err.fmt(f),
+            ExtractError::Pdf(err) => err.fmt(f),
             ExtractError::LineTooLong { line, chars, limit } => write!(
                 f,
                 "line {line} has {chars} characters, more than the limit of {limit}; is this a report?"
@@ -78,10 +84,7 @@ pub fn extract(
             limit: limits.max_bytes,
         }));
     }
-    let (text, _) = decode::decode(bytes).map_err(ExtractError::Decode)?;
-    check_line_lengths(&text, limits)?;
-
-    let layout = layout::text::analyse(&text);
+    let layout = read_layout(bytes, limits)?;
     let paragraphs = reflow::paragraphs(&layout.body, analyzer);
     let outline = outline::build(&paragraphs);
 
@@ -106,6 +109,7 @@ pub fn extract(
             text,
             page: lines.page,
             lines: [first, last],
+            boxes: page_boxes(lines.lines.iter().filter_map(|l| Some((l.page, l.bbox?)))),
             cited_by: Vec::new(),
             citations: Vec::new(),
         });
@@ -138,8 +142,17 @@ pub fn extract(
     }
 
     let numbers: BTreeSet<u32> = footnotes.iter().map(|f| f.n).collect();
-    let texts: Vec<String> = outline.claims.iter().map(|c| c.text.clone()).collect();
-    let marked = markers::extract(&texts, &numbers);
+    let marked = if layout.format == layout::Format::Pdf {
+        let placed: Vec<(&str, &[reflow::Anchor])> = outline
+            .claims
+            .iter()
+            .map(|c| (c.text.as_str(), c.anchors.as_slice()))
+            .collect();
+        markers::from_anchors(&placed)
+    } else {
+        let texts: Vec<String> = outline.claims.iter().map(|c| c.text.clone()).collect();
+        markers::extract(&texts, &numbers)
+    };
     for problem in &marked.out_of_order {
         let (kind, what) = if problem.duplicate {
             ("duplicate_marker", "appears more than once")
@@ -181,8 +194,11 @@ pub fn extract(
                 .map(|r| FootnoteRef {
                     n: r.n,
                     offset: r.offset,
+                    page: r.page,
+                    bbox: r.bbox.map(|b| b.rounded()),
                 })
                 .collect(),
+            boxes: page_boxes(draft.boxes.iter().map(|b| (b.page, b.bbox))),
             text: marked.text,
             page: draft.page,
             lines: draft.lines,
@@ -236,6 +252,7 @@ pub fn extract(
             date: layout.furniture.date,
             title: layout.furniture.title,
             pages: layout.pages,
+            format: layout.format.as_str().to_string(),
         },
         sections,
         claims,
@@ -243,6 +260,16 @@ pub fn extract(
         links,
         findings,
     })
+}
+
+/// The layout of a PDF, or of text: the one place the two front ends part.
+pub fn read_layout(bytes: &[u8], limits: Limits) -> Result<Layout, ExtractError> {
+    if layout::pdf::is_pdf(bytes) {
+        return layout::pdf::read(bytes, limits.max_pages).map_err(ExtractError::Pdf);
+    }
+    let (text, _) = decode::decode(bytes).map_err(ExtractError::Decode)?;
+    check_line_lengths(&text, limits)?;
+    Ok(layout::text::analyse(&text))
 }
 
 fn check_line_lengths(text: &str, limits: Limits) -> Result<(), ExtractError> {
@@ -272,6 +299,15 @@ fn section_ids(sections: &[outline::SectionDraft]) -> Vec<Section> {
             number: s.number,
             title: s.title.clone(),
             summary: s.summary,
+        })
+        .collect()
+}
+
+fn page_boxes(boxes: impl Iterator<Item = (u32, layout::Rect)>) -> Vec<PageBox> {
+    boxes
+        .map(|(page, bbox)| PageBox {
+            page,
+            bbox: bbox.rounded(),
         })
         .collect()
 }

@@ -14,7 +14,7 @@
 
 use std::collections::HashMap;
 
-use crate::layout::{self, Line};
+use crate::layout::{self, Line, Rect, Role};
 use crate::morphology::{Analyzer, Morpheme, is_dependent_tag};
 
 /// How a paragraph opens.
@@ -22,14 +22,19 @@ use crate::morphology::{Analyzer, Morpheme, is_dependent_tag};
 pub enum Start {
     /// A bullet symbol with its nesting rank.
     Bullet { symbol: char, rank: u8 },
-    /// A numbered section heading.
-    Heading { number: u32 },
+    /// A section heading: numbered `Ⅱ.` (level 0) or `2.` (level 1), or
+    /// unnumbered; `certain` when the layout saw it set as a heading.
+    Heading {
+        number: Option<u32>,
+        level: u8,
+        certain: bool,
+    },
     /// Text without a bullet.
     Plain,
 }
 
 /// One paragraph in reading order.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Paragraph {
     pub start: Start,
     /// Joined text without the bullet symbol or heading number.
@@ -37,49 +42,147 @@ pub struct Paragraph {
     pub page: u32,
     pub first_line: usize,
     pub last_line: usize,
+    /// Markers the layout placed (PDF), anchored in `text`.
+    pub anchors: Vec<Anchor>,
+    /// The boxes of its printed lines (PDF).
+    pub boxes: Vec<LineBox>,
+}
+
+/// A marker placed by the layout, carried through joins and space
+/// collapsing by what stands before it: it follows the `visible`-th
+/// non-space character of the text it belongs to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Anchor {
+    pub visible: usize,
+    pub n: u32,
+    pub page: u32,
+    pub bbox: Option<Rect>,
+}
+
+/// Where one printed line of a paragraph is.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LineBox {
+    pub page: u32,
+    pub bbox: Rect,
+}
+
+/// Non-space characters in a text.
+pub fn visible_chars(text: &str) -> usize {
+    text.chars().filter(|c| !c.is_whitespace()).count()
+}
+
+/// The character offset in `text` just after its `visible`-th non-space
+/// character (0 for none).
+pub fn char_offset_after(text: &str, visible: usize) -> usize {
+    if visible == 0 {
+        return 0;
+    }
+    let mut seen = 0;
+    for (i, c) in text.chars().enumerate() {
+        if !c.is_whitespace() {
+            seen += 1;
+            if seen == visible {
+                return i + 1;
+            }
+        }
+    }
+    text.chars().count()
 }
 
 /// Groups body lines into paragraphs and joins each paragraph's lines.
 pub fn paragraphs(lines: &[Line], analyzer: &Analyzer) -> Vec<Paragraph> {
+    let openings = openings(lines);
     // every break inside a paragraph, analysed in one call up front
-    let mut breaks = Vec::new();
-    let mut previous: Option<&Line> = None;
-    for line in lines {
-        if let Some(p) = previous
-            && opening_of(line, previous).is_none()
-        {
-            breaks.push((p.text.as_str(), line.text.as_str()));
-        }
-        previous = Some(line);
-    }
+    let breaks: Vec<(&str, &str)> = lines
+        .windows(2)
+        .zip(&openings[1..])
+        .filter(|(_, opens)| opens.is_none())
+        .map(|(pair, _)| (pair[0].text.as_str(), pair[1].text.as_str()))
+        .collect();
     let mut junctions = Junctions::prepare(&breaks, analyzer);
 
     let mut out: Vec<Paragraph> = Vec::new();
-    let mut previous: Option<&Line> = None;
-    for line in lines {
-        let opens = opening_of(line, previous);
+    for (line, opens) in lines.iter().zip(openings) {
         match (opens, out.last_mut()) {
             (None, Some(paragraph)) => {
+                let before = visible_chars(&paragraph.text);
                 join_line(&mut paragraph.text, &line.text, &mut junctions);
                 paragraph.last_line = line.number;
+                place(paragraph, line, before, 0);
             }
             (opens, _) => {
                 let (start, rest) = opens.unwrap_or((Start::Plain, line.text.trim_start()));
-                out.push(Paragraph {
+                // what the bullet or heading number took off the line's start
+                let removed = visible_chars(&line.text[..offset_in(&line.text, rest)]);
+                let mut paragraph = Paragraph {
                     start,
                     text: rest.to_string(),
                     page: line.page,
                     first_line: line.number,
                     last_line: line.number,
-                });
+                    anchors: Vec::new(),
+                    boxes: Vec::new(),
+                };
+                place(&mut paragraph, line, 0, removed);
+                out.push(paragraph);
             }
         }
-        previous = Some(line);
     }
     for paragraph in &mut out {
         paragraph.text = collapse_spaces(&paragraph.text);
     }
     out
+}
+
+/// How each line opens a paragraph, or `None` where it continues the one
+/// before. Running text after a heading opens a paragraph of its own.
+fn openings(lines: &[Line]) -> Vec<Option<(Start, &str)>> {
+    let mut out: Vec<Option<(Start, &str)>> = Vec::with_capacity(lines.len());
+    let mut in_heading = false;
+    let mut previous: Option<&Line> = None;
+    for line in lines {
+        let opens = opening_of(line, previous).or_else(|| {
+            ((in_heading && line.role != Role::Heading) || line.opens_paragraph)
+                .then(|| (Start::Plain, line.text.trim_start()))
+        });
+        if let Some((start, _)) = &opens {
+            in_heading = matches!(start, Start::Heading { .. });
+        }
+        out.push(opens);
+        previous = Some(line);
+    }
+    out
+}
+
+/// Where `part`, a slice of `whole`, starts in it.
+fn offset_in(whole: &str, part: &str) -> usize {
+    let offset = (part.as_ptr() as usize).wrapping_sub(whole.as_ptr() as usize);
+    if offset <= whole.len() && whole.is_char_boundary(offset) {
+        offset
+    } else {
+        0
+    }
+}
+
+/// Carries a line's box and markers into its paragraph: the line's text
+/// starts after `before` visible characters of the paragraph, less the
+/// `removed` ones its bullet or number took.
+fn place(paragraph: &mut Paragraph, line: &Line, before: usize, removed: usize) {
+    if let Some(bbox) = line.bbox {
+        paragraph.boxes.push(LineBox {
+            page: line.page,
+            bbox,
+        });
+    }
+    for marker in &line.markers {
+        let upto = line.text.get(..marker.at).unwrap_or(&line.text);
+        paragraph.anchors.push(Anchor {
+            visible: (before + visible_chars(upto)).saturating_sub(removed),
+            n: marker.n,
+            page: line.page,
+            bbox: marker.bbox,
+        });
+    }
 }
 
 /// Joins the lines of one footnote into its text.
@@ -103,18 +206,62 @@ pub fn footnote_text(lines: &[Line], analyzer: &Analyzer) -> String {
 /// Whether `line` opens a new paragraph, and how. A dash bullet must follow a
 /// finished sentence: a wrapped line may begin with `- ` (`中 단둥\n- 北 신의주`).
 fn opening_of<'a>(line: &'a Line, previous: Option<&Line>) -> Option<(Start, &'a str)> {
-    let after_sentence =
-        previous.is_none_or(|p| layout::ends_sentence(&p.text) || is_short_title(&p.text));
-    if let Some((number, title)) = layout::heading_of(&line.text)
-        && after_sentence
-    {
-        return Some((Start::Heading { number }, title));
+    if line.role == Role::Heading {
+        return heading_opening(line, previous);
+    }
+    let after_sentence = previous.is_none_or(|p| ends_item(p) || is_short_title(&p.text));
+    if after_sentence && let Some((start, title)) = numbered_heading(&line.text, false) {
+        return Some((start, title));
     }
     let (symbol, rank, rest) = layout::bullet_of(&line.text)?;
     if matches!(symbol, '-' | '–' | '·') && !after_sentence {
         return None;
     }
     Some((Start::Bullet { symbol, rank }, rest))
+}
+
+/// Whether a line ends a sentence or an item: its text does, or a marker
+/// the layout placed stands at its end (`…추정¹¹⁾`).
+fn ends_item(line: &Line) -> bool {
+    layout::ends_sentence(&line.text)
+        || line
+            .markers
+            .iter()
+            .any(|m| m.at >= line.text.trim_end().len())
+}
+
+/// A line the layout saw set as a heading: a section of its own, unless it
+/// continues the heading line before it (a title wrapped over two lines).
+fn heading_opening<'a>(line: &'a Line, previous: Option<&Line>) -> Option<(Start, &'a str)> {
+    if let Some(opening) = numbered_heading(&line.text, true) {
+        return Some(opening);
+    }
+    if previous.is_some_and(|p| p.role == Role::Heading && p.page == line.page) {
+        return None;
+    }
+    let start = Start::Heading {
+        number: None,
+        level: 0,
+        certain: true,
+    };
+    Some((start, line.text.trim()))
+}
+
+/// `Ⅱ. 제목` (level 0) or `2. 제목` (level 1).
+fn numbered_heading(text: &str, certain: bool) -> Option<(Start, &str)> {
+    let (number, level, title) = match layout::roman_heading_of(text) {
+        Some((n, title)) => (n, 0, title),
+        None => {
+            let (n, title) = layout::heading_of(text)?;
+            (n, 1, title)
+        }
+    };
+    let start = Start::Heading {
+        number: Some(number),
+        level,
+        certain,
+    };
+    Some((start, title))
 }
 
 /// A short line without sentence punctuation, such as a heading or `주요 내용`.

@@ -422,7 +422,11 @@ mod tests {
     fn support_weighs_the_marker_sentence_and_weak_links_are_found() {
         let mut c = claim("C1", None);
         c.sentences = vec![[0, 10], [11, 20]];
-        c.footnote_refs = vec![FootnoteRef { n: 1, offset: 20 }];
+        c.footnote_refs = vec![FootnoteRef {
+            n: 1,
+            offset: 20,
+            ..FootnoteRef::default()
+        }];
         let cw = ClaimWords {
             all: words(&["북한", "러시아", "회담", "관광"]),
             sentences: vec![words(&["북한", "러시아", "회담"]), words(&["관광"])],

@@ -8,6 +8,9 @@ use regex::Regex;
 
 static HEADING: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(\d{1,2})\.\s+(\S.{0,60})$").expect("regex"));
+static ROMAN_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*([Ⅰ-Ⅻ]|X?(?:IX|IV|V?I{0,3}))\.\s+(\S.{0,60})$").expect("regex")
+});
 static CITATION_LIKE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[｣」』『]|\(\s*\d{4}\s*\.|\d{4}\.\s*\d{1,2}\.?\s*\d{0,2}\.?\)|https?://|www\.|\bpp?\.\s*\d|\bVol\.|\bIbid")
         .expect("regex")
@@ -51,12 +54,36 @@ pub fn bullet_of(line: &str) -> Option<(char, u8, &str)> {
 /// A numbered section heading `1. 제목`: its number and title.
 pub fn heading_of(line: &str) -> Option<(u32, &str)> {
     let caps = HEADING.captures(line.trim_end())?;
-    let title = caps.get(2)?.as_str().trim();
-    let ends_sentence = title.ends_with(['.', '。', ',']) || title.ends_with(')');
-    if ends_sentence || title.chars().count() > 50 {
-        return None;
-    }
+    let title = heading_title(caps.get(2)?.as_str())?;
     Some((caps[1].parse().ok()?, title))
+}
+
+/// A section heading numbered in Roman numerals, one level above `1.`:
+/// `Ⅱ. 제목`, `II. 제목`. Its number and title.
+pub fn roman_heading_of(line: &str) -> Option<(u32, &str)> {
+    let caps = ROMAN_HEADING.captures(line.trim_end())?;
+    let title = heading_title(caps.get(2)?.as_str())?;
+    Some((roman_value(&caps[1])?, title))
+}
+
+fn heading_title(title: &str) -> Option<&str> {
+    let title = title.trim();
+    let ends_sentence = title.ends_with(['.', '。', ',']) || title.ends_with(')');
+    (!ends_sentence && title.chars().count() <= 50).then_some(title)
+}
+
+/// `Ⅳ` or `IV` → 4 (up to 12).
+fn roman_value(numeral: &str) -> Option<u32> {
+    const LETTERS: [&str; 12] = [
+        "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII",
+    ];
+    if let Some(c) = numeral.chars().next().filter(|c| ('Ⅰ'..='Ⅻ').contains(c)) {
+        return Some(c as u32 - 'Ⅰ' as u32 + 1);
+    }
+    LETTERS
+        .iter()
+        .position(|l| *l == numeral)
+        .and_then(|i| u32::try_from(i + 1).ok())
 }
 
 /// Text that reads like a citation: a bracketed title, a dated parenthesis,

@@ -11,7 +11,7 @@ pub mod geometry;
 pub mod pdf;
 pub mod text;
 
-pub use conventions::{bullet_of, ends_sentence, heading_of, is_citation_like};
+pub use conventions::{bullet_of, ends_sentence, heading_of, is_citation_like, roman_heading_of};
 pub use geometry::Rect;
 
 /// What a line is, as the layout saw it.
@@ -33,6 +33,8 @@ pub enum Role {
     Table,
     /// A figure's caption, labels or notes.
     Figure,
+    /// A table of contents entry (`제목 ······ 3`).
+    Contents,
 }
 
 impl Role {
@@ -45,6 +47,7 @@ impl Role {
             Role::Masthead => "masthead",
             Role::Table => "table",
             Role::Figure => "figure",
+            Role::Contents => "contents",
         }
     }
 }
@@ -76,6 +79,8 @@ pub struct Line {
     /// Markers taken out of the text (PDF only; the text front end leaves
     /// `N)` in the text for the markers stage to find).
     pub markers: Vec<Marker>,
+    /// The layout saw a paragraph start here (PDF: a first-line indent).
+    pub opens_paragraph: bool,
 }
 
 /// The lines of one footnote; the first has its `N)` label removed.
@@ -112,8 +117,28 @@ pub struct Layout {
     pub other: Vec<Line>,
     pub furniture: Furniture,
     pub pages: u32,
-    /// Markers come from the layout ([`Line::markers`]), not from the text.
-    pub markers_placed: bool,
+    /// Which front end read the document. A PDF's markers are placed by the
+    /// layout ([`Line::markers`]); text leaves them for the markers stage.
+    pub format: Format,
+}
+
+/// What a document was read from.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Format {
+    /// Text extracted from a PDF by another tool.
+    #[default]
+    Text,
+    /// The PDF itself.
+    Pdf,
+}
+
+impl Format {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Pdf => "pdf",
+        }
+    }
 }
 
 impl Layout {

@@ -20,7 +20,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::conventions::*;
-use super::{FootnoteLines, Furniture, Layout, Line, Role};
+use super::{FootnoteLines, Format, Furniture, Layout, Line, Role};
 
 static FOOTNOTE_START: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s{0,3}(\d{1,3})\)\s*(\S.*)$").expect("regex"));
@@ -68,7 +68,7 @@ pub fn analyse(text: &str) -> Layout {
         other: builder.other,
         furniture,
         pages: pages.max(1),
-        markers_placed: false,
+        format: Format::Text,
     }
 }
 

@@ -1,0 +1,354 @@
+//! Assemble: the analysed lines → the shared [`Layout`].
+//!
+//! In: the placed lines in reading order with their roles, the footnote
+//! labels, the page count. Out: the [`Layout`]: every line numbered in
+//! reading order; body and heading lines with their markers (raised numbers)
+//! taken out of the text; footnotes grouped from their labels, continuations
+//! joined across columns and pages; everything else kept with its role; the
+//! furniture read for the document's series, title, date and page numbers.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::Placed;
+use super::footnotes::Label;
+use super::furniture::page_number;
+use super::lines::{Superscript, TextLine};
+use super::segments::dominant;
+use crate::layout::{FootnoteLines, Format, Furniture, Layout, Line, Marker, Role, bullet_of};
+
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(\d{4})\s*[.\-/년]\s*(\d{1,2})\s*(?:[.\-/월]\s*(\d{1,2})\s*[.일]?)?")
+        .expect("regex")
+});
+
+/// Builds the layout from the analysed lines.
+pub fn layout(placed: Vec<Placed>, labels: Vec<Label>, pages: usize) -> Layout {
+    let furniture = read_furniture(&placed);
+    let mut out = Layout {
+        furniture,
+        pages: u32::try_from(pages.max(1)).unwrap_or(u32::MAX),
+        format: Format::Pdf,
+        ..Layout::default()
+    };
+    let opens = paragraph_starts(&placed);
+    let mut labels = labels.into_iter().peekable();
+    for (index, (p, opens_paragraph)) in placed.into_iter().zip(opens).enumerate() {
+        let number = index + 1;
+        let label = labels.next_if(|l| l.index == index);
+        let bbox = Some(p.line.bbox);
+        match p.role {
+            Role::Body | Role::Heading => {
+                let (text, markers) = take_markers(p.line);
+                out.body.push(Line {
+                    number,
+                    text,
+                    page: p.page,
+                    role: p.role,
+                    bbox,
+                    markers,
+                    opens_paragraph,
+                });
+            }
+            Role::Footnote => {
+                let start = label.map_or(0, |l| l.text_start);
+                let text = with_superscripts(&p.line, start);
+                let line = Line {
+                    number,
+                    text,
+                    page: p.page,
+                    role: Role::Footnote,
+                    bbox,
+                    ..Line::default()
+                };
+                match (label, out.footnotes.last_mut()) {
+                    (Some(label), _) => out.footnotes.push(FootnoteLines {
+                        n: label.n,
+                        page: p.page,
+                        lines: vec![line],
+                    }),
+                    (None, Some(footnote)) => footnote.lines.push(line),
+                    (None, None) => out.other.push(line),
+                }
+            }
+            role => out.other.push(Line {
+                number,
+                text: with_superscripts(&p.line, 0),
+                page: p.page,
+                role,
+                bbox,
+                ..Line::default()
+            }),
+        }
+    }
+    out
+}
+
+/// Body lines that open a paragraph by a first-line indent: set in from the
+/// left edge most lines of their region start at, right after a line that
+/// starts at that edge and opens no bullet item.
+fn paragraph_starts(placed: &[Placed]) -> Vec<bool> {
+    let body = |p: &Placed| p.role == Role::Body;
+    let mut out = vec![false; placed.len()];
+    let mut start = 0;
+    while start < placed.len() {
+        let key = (placed[start].page, placed[start].region);
+        let end = placed[start..]
+            .iter()
+            .position(|p| (p.page, p.region) != key)
+            .map_or(placed.len(), |k| start + k);
+        let members: Vec<usize> = (start..end).filter(|&i| body(&placed[i])).collect();
+        if let Some(edge) = dominant(members.iter().map(|&i| (placed[i].line.bbox.x0, 1))) {
+            for pair in members.windows(2) {
+                let (prev, line) = (&placed[pair[0]].line, &placed[pair[1]].line);
+                let at_edge = |l: &TextLine| l.bbox.x0 <= edge + 0.3 * l.size;
+                out[pair[1]] = at_edge(prev)
+                    && !at_edge(line)
+                    && line.bbox.x0 <= edge + 4.0 * line.size
+                    && bullet_of(&prev.text).is_none();
+            }
+        }
+        start = end;
+    }
+    out
+}
+
+/// The line's text without its raised numbers, which become markers; other
+/// raised glyphs (`*`, letters) go back into the text where they stood.
+fn take_markers(line: TextLine) -> (String, Vec<Marker>) {
+    let mut text = line.text;
+    let mut markers = Vec::new();
+    // right to left, so earlier offsets stay valid as text is inserted
+    for sup in line.superscripts.iter().rev() {
+        let numbers = marker_numbers(&sup.text);
+        if numbers.is_empty() {
+            insert_at(&mut text, sup.at, &sup.text);
+            for m in &mut markers {
+                shift(m, sup.at, sup.text.len());
+            }
+        } else {
+            for n in numbers.into_iter().rev() {
+                markers.push(Marker {
+                    at: sup.at,
+                    n,
+                    bbox: Some(sup.bbox),
+                });
+            }
+        }
+    }
+    markers.reverse();
+    (text, markers)
+}
+
+fn shift(marker: &mut Marker, at: usize, by: usize) {
+    if marker.at > at {
+        marker.at += by;
+    }
+}
+
+fn insert_at(text: &mut String, at: usize, what: &str) {
+    let at = at.min(text.len());
+    if text.is_char_boundary(at) {
+        text.insert_str(at, what);
+    } else {
+        text.push_str(what);
+    }
+}
+
+/// The footnote numbers a raised run prints: `3`, `3)`, `3,4`, `3-5`.
+pub fn marker_numbers(raised: &str) -> Vec<u32> {
+    let t = raised
+        .trim()
+        .trim_end_matches([')', '）'])
+        .trim_start_matches(['(', '（']);
+    if t.is_empty()
+        || !t
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ',' | '-' | '–' | ' '))
+    {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for part in t.split(',') {
+        let bounds: Vec<u32> = part
+            .split(['-', '–'])
+            .filter_map(|n| n.trim().parse().ok())
+            .collect();
+        match bounds.as_slice() {
+            [n] => out.push(*n),
+            [a, b] if a < b && b - a <= 20 => out.extend(*a..=*b),
+            _ => return Vec::new(),
+        }
+    }
+    out
+}
+
+/// The text from `start` with every raised run put back where it stood.
+fn with_superscripts(line: &TextLine, start: usize) -> String {
+    let mut text = line.text.clone();
+    let kept: Vec<&Superscript> = line
+        .superscripts
+        .iter()
+        .filter(|s| !(s.at == 0 && (start > 0 || is_label(s))))
+        .collect();
+    for sup in kept.iter().rev() {
+        insert_at(&mut text, sup.at, &sup.text);
+    }
+    let start = start.min(text.len());
+    if text.is_char_boundary(start) {
+        text[start..].to_string()
+    } else {
+        text
+    }
+}
+
+/// A raised number at the very start of a footnote line is its label.
+fn is_label(sup: &Superscript) -> bool {
+    !marker_numbers(&sup.text).is_empty()
+}
+
+/// Series, date, title and printed page numbers from the masthead and the
+/// running furniture, read cell by cell (a running foot prints the series
+/// and the page number apart).
+fn read_furniture(placed: &[Placed]) -> Furniture {
+    let masthead: Vec<&Placed> = placed.iter().filter(|p| p.role == Role::Masthead).collect();
+    let running: Vec<&Placed> = placed
+        .iter()
+        .filter(|p| p.role == Role::Furniture)
+        .collect();
+    let title_size = masthead.iter().map(|p| p.line.size).fold(0.0f32, f32::max);
+    let title: Vec<&str> = masthead
+        .iter()
+        .filter(|p| title_size > 0.0 && p.line.size >= 0.95 * title_size)
+        .map(|p| p.line.text.trim())
+        .collect();
+    let title = (!title.is_empty()).then(|| crate::reflow::collapse_spaces(&title.join(" ")));
+    let cells = |lines: &[&Placed]| -> Vec<String> {
+        lines
+            .iter()
+            .flat_map(|p| p.line.cells())
+            .map(crate::reflow::collapse_spaces)
+            .collect()
+    };
+    let (masthead_cells, running_cells) = (cells(&masthead), cells(&running));
+    let date = masthead_cells
+        .iter()
+        .chain(&running_cells)
+        .find_map(|c| iso_date(c));
+    let printed_pages = running_cells
+        .iter()
+        .filter_map(|c| page_number(c))
+        .collect();
+    let is_name = |c: &&String| {
+        c.chars().any(char::is_alphabetic)
+            && !DATE.is_match(c)
+            && title
+                .as_ref()
+                .is_none_or(|t| !t.contains(c.as_str()) && !c.contains(t.as_str()))
+    };
+    let names: Vec<String> = running_cells
+        .iter()
+        .map(|c| strip_page_number(c))
+        .filter(|c| is_name(&c))
+        .collect();
+    let series = most_frequent(&names).or_else(|| masthead_cells.iter().find(is_name).cloned());
+    Furniture {
+        series,
+        date,
+        title,
+        printed_pages,
+    }
+}
+
+/// The value seen most often (the first of equals).
+fn most_frequent(values: &[String]) -> Option<String> {
+    let mut best: Option<(usize, &String)> = None;
+    for value in values {
+        let count = values.iter().filter(|v| *v == value).count();
+        if best.is_none_or(|(c, _)| count > c) {
+            best = Some((count, value));
+        }
+    }
+    best.map(|(_, v)| v.clone())
+}
+
+fn strip_page_number(text: &str) -> String {
+    let t = text.trim();
+    let t = t
+        .trim_start_matches(|c: char| c.is_ascii_digit())
+        .trim_start();
+    let t = t.trim_end_matches(|c: char| c.is_ascii_digit()).trim_end();
+    crate::reflow::collapse_spaces(t.trim_matches(|c: char| matches!(c, '-' | '–' | '|' | '·')))
+}
+
+/// `2024.2.1.`, `2024년 2월 1일` → `2024-02-01`; `2024. 5.` → `2024-05`.
+pub fn iso_date(text: &str) -> Option<String> {
+    let caps = DATE.captures(text)?;
+    let year: u32 = caps[1].parse().ok()?;
+    let month: u32 = caps[2].parse().ok()?;
+    if !(1900..=2100).contains(&year) || !(1..=12).contains(&month) {
+        return None;
+    }
+    match caps.get(3).and_then(|d| d.as_str().parse::<u32>().ok()) {
+        Some(day) if (1..=31).contains(&day) => Some(format!("{year}-{month:02}-{day:02}")),
+        _ => Some(format!("{year}-{month:02}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::Rect;
+
+    fn line(text: &str, sups: &[(usize, &str)]) -> TextLine {
+        TextLine {
+            text: text.to_string(),
+            superscripts: sups
+                .iter()
+                .map(|&(at, t)| Superscript {
+                    at,
+                    text: t.to_string(),
+                    bbox: Rect::default(),
+                })
+                .collect(),
+            bbox: Rect::default(),
+            baseline: 0.0,
+            size: 10.0,
+            bold: false,
+            gaps: Vec::new(),
+            cell_starts: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn raised_numbers_become_markers_and_the_rest_goes_back() {
+        let (text, markers) = take_markers(line(
+            "김철수 교수는 말했다",
+            &[(9, "*"), (16, "3)"), (26, "4,5")],
+        ));
+        assert_eq!(text, "김철수* 교수는 말했다");
+        let got: Vec<(usize, u32)> = markers.iter().map(|m| (m.at, m.n)).collect();
+        assert_eq!(got, [(17, 3), (27, 4), (27, 5)]);
+    }
+
+    #[test]
+    fn marker_forms() {
+        assert_eq!(marker_numbers("12)"), [12]);
+        assert_eq!(marker_numbers("3-5"), [3, 4, 5]);
+        assert_eq!(marker_numbers("1, 2"), [1, 2]);
+        assert!(marker_numbers("a").is_empty());
+        assert!(marker_numbers("*").is_empty());
+    }
+
+    #[test]
+    fn dates() {
+        assert_eq!(iso_date("2024.2.1.").as_deref(), Some("2024-02-01"));
+        assert_eq!(
+            iso_date("2024년 3월 15일 발행").as_deref(),
+            Some("2024-03-15")
+        );
+        assert_eq!(iso_date("2024. 5.").as_deref(), Some("2024-05"));
+        assert_eq!(iso_date("제1695호"), None);
+    }
+}

@@ -1,0 +1,298 @@
+//! Blocks: the first page's masthead, tables and figures, and headings.
+//!
+//! In: the placed lines with furniture (and, for tables, footnotes) marked.
+//! Out: those lines marked [`Role::Masthead`], [`Role::Table`],
+//! [`Role::Figure`] or [`Role::Heading`].
+//!
+//! - The masthead is the top of the first page down to the title (its
+//!   largest type) and the short lines set close under it (authors, date),
+//!   or the whole first page when it holds no running text (a cover).
+//! - A table is what its rules enclose, or lines cut into three cells or
+//!   more by wide gaps (two, next to such a line), with its caption above
+//!   (`<표 1>`, `[표 2]`, `표 3.`), its unit line and its own notes and
+//!   sources below (`주:`, `자료:`, `출처:`). Superscripts in it are its own
+//!   note marks. A figure is an image's area with its caption and notes.
+//! - A heading is a short line of body text set larger, or all bold.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::footnotes::is_block_note;
+use super::glyphs::Page;
+use super::{Metrics, Placed};
+use crate::layout::{Rect, Role, bullet_of, ends_sentence};
+
+/// A title is set at least this much larger than the body.
+const TITLE: f32 = 1.25;
+/// A heading is set at least this much larger than the body (or bold).
+const HEADING: f32 = 1.12;
+/// Longest heading, in characters.
+const HEADING_CHARS: usize = 60;
+
+static TABLE_CAPTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:[<\[〈【《]\s*(?:표|Table|참고)\s*[\d\-–.]+\s*[>\]〉】》]|표\s*\d+[\-–.\d]*[.:]?\s|(?i:table)\s+\d+[.:])")
+        .expect("regex")
+});
+static FIGURE_CAPTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:[<\[〈【《]\s*(?:그림|Figure|도표)\s*[\d\-–.]+\s*[>\]〉】》]|그림\s*\d+[\-–.\d]*[.:]?\s|(?i:figure)\s+\d+[.:])")
+        .expect("regex")
+});
+static CONTENTS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:[·.…‥ㆍ]\s*){4,}\s*\d{1,3}\s*$").expect("regex"));
+static UNIT_LINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*[(（]\s*단위\s*[:：]").expect("regex"));
+
+/// Whether a line is a table's caption.
+pub fn is_table_caption(text: &str) -> bool {
+    TABLE_CAPTION.is_match(text)
+}
+
+/// Whether a line is a figure's caption.
+pub fn is_figure_caption(text: &str) -> bool {
+    FIGURE_CAPTION.is_match(text)
+}
+
+/// Marks the first page's masthead.
+pub fn mark_masthead(placed: &mut [Placed], metrics: &Metrics) {
+    let first: Vec<usize> = (0..placed.len())
+        .filter(|&i| placed[i].page == 1 && placed[i].role == Role::Body)
+        .collect();
+    let body_like = |p: &Placed| {
+        let l = &p.line;
+        (l.size - metrics.body_size).abs() <= 0.1 * metrics.body_size
+            && (l.chars() >= 25 || bullet_of(&l.text).is_some())
+    };
+    let Some(cut) = first.iter().position(|&i| body_like(&placed[i])) else {
+        // a cover page: nothing on it is running text
+        for &i in &first {
+            placed[i].role = Role::Masthead;
+        }
+        return;
+    };
+    let before = &first[..cut];
+    let title_size = before
+        .iter()
+        .map(|&i| placed[i].line.size)
+        .fold(0.0f32, f32::max);
+    if title_size < TITLE * metrics.body_size {
+        return;
+    }
+    let Some(title_end) = before
+        .iter()
+        .rposition(|&i| placed[i].line.size >= 0.95 * title_size)
+    else {
+        return;
+    };
+    let mut end = title_end + 1;
+    while end < before.len() {
+        let (prev, next) = (&placed[before[end - 1]].line, &placed[before[end]].line);
+        let close = next.bbox.y0 - prev.bbox.y1 <= 2.5 * next.size;
+        if !close || next.bold || next.size > metrics.body_size * HEADING {
+            break;
+        }
+        end += 1;
+    }
+    for &i in &before[..end] {
+        placed[i].role = Role::Masthead;
+    }
+}
+
+/// Marks headings: short lines of larger or all-bold type, without bullets.
+pub fn mark_headings(placed: &mut [Placed], metrics: &Metrics) {
+    for p in placed.iter_mut().filter(|p| p.role == Role::Body) {
+        let l = &p.line;
+        let larger = l.size >= HEADING * metrics.body_size;
+        let bold = l.bold && l.size >= 0.95 * metrics.body_size;
+        if (larger || bold)
+            && l.chars() <= HEADING_CHARS
+            && bullet_of(&l.text).is_none()
+            && !ends_sentence(&l.text)
+        {
+            p.role = Role::Heading;
+        }
+    }
+}
+
+/// Marks what the page's structure shows to be a table or a figure: lines
+/// in an image's area, in a ruled grid, or cut into three cells or more (two,
+/// next to such a line).
+pub fn mark_tabular(placed: &mut [Placed], pages: &[Page]) {
+    for (index, page) in pages.iter().enumerate() {
+        let number = u32::try_from(index + 1).unwrap_or(u32::MAX);
+        let members: Vec<usize> = (0..placed.len())
+            .filter(|&i| placed[i].page == number && placed[i].role == Role::Body)
+            .collect();
+        let grids = grids(&page.rules);
+        for &i in &members {
+            let b = placed[i].line.bbox;
+            let (cx, cy) = (b.center_x(), b.center_y());
+            let inside = |r: &Rect| cx >= r.x0 && cx <= r.x1 && cy >= r.y0 && cy <= r.y1;
+            if page.images.iter().any(inside) {
+                placed[i].role = Role::Figure;
+            } else if grids.iter().any(inside) || placed[i].line.gaps.len() >= 2 {
+                placed[i].role = Role::Table;
+            }
+        }
+        extend_rows(placed, &members);
+    }
+}
+
+/// Marks captions, unit lines, notes and sources of tables and figures.
+pub fn mark_captions_and_notes(placed: &mut [Placed], metrics: &Metrics) {
+    let mut start = 0;
+    while start < placed.len() {
+        let page = placed[start].page;
+        let end = placed[start..]
+            .iter()
+            .position(|p| p.page != page)
+            .map_or(placed.len(), |k| start + k);
+        let members: Vec<usize> = (start..end)
+            .filter(|&i| matches!(placed[i].role, Role::Body | Role::Table | Role::Figure))
+            .collect();
+        attach_captions_and_notes(placed, &members, metrics);
+        start = end;
+    }
+}
+
+/// Marks table of contents entries: a title, leader dots, a page number.
+pub fn mark_contents(placed: &mut [Placed]) {
+    for p in placed.iter_mut().filter(|p| p.role == Role::Body) {
+        if CONTENTS.is_match(&p.line.text) {
+            p.role = Role::Contents;
+        }
+    }
+}
+
+/// A line cut in two cells next to a table line is a row of that table.
+fn extend_rows(placed: &mut [Placed], members: &[usize]) {
+    for k in 0..members.len() {
+        let i = members[k];
+        if placed[i].role != Role::Body || placed[i].line.gaps.is_empty() {
+            continue;
+        }
+        let next_to_table = [k.checked_sub(1), Some(k + 1)]
+            .into_iter()
+            .flatten()
+            .filter_map(|j| members.get(j))
+            .any(|&j| placed[j].role == Role::Table);
+        if next_to_table {
+            placed[i].role = Role::Table;
+        }
+    }
+}
+
+/// Captions above (or below) a table or figure, its unit line, and the notes
+/// and sources under it belong to it; a caption with nothing tabular after
+/// it still opens a block of the small lines that follow.
+fn attach_captions_and_notes(placed: &mut [Placed], members: &[usize], metrics: &Metrics) {
+    for k in 0..members.len() {
+        let i = members[k];
+        if placed[i].role != Role::Body {
+            continue;
+        }
+        let text = &placed[i].line.text;
+        let role = if is_table_caption(text) {
+            Role::Table
+        } else if is_figure_caption(text) {
+            Role::Figure
+        } else {
+            continue;
+        };
+        placed[i].role = role;
+        // the unit line and small lines under the caption, down to the block
+        let mut j = k + 1;
+        while let Some(&m) = members.get(j) {
+            let l = &placed[m].line;
+            let small = l.size <= 0.95 * metrics.body_size;
+            if placed[m].role == Role::Body
+                && (UNIT_LINE.is_match(&l.text) || (small && !l.text.trim().is_empty()))
+            {
+                placed[m].role = role;
+                j += 1;
+            } else {
+                break;
+            }
+        }
+    }
+    // notes and sources directly under a table or figure
+    for k in 1..members.len() {
+        let (prev, i) = (members[k - 1], members[k]);
+        let block = placed[prev].role;
+        if placed[i].role == Role::Body
+            && matches!(block, Role::Table | Role::Figure)
+            && (is_block_note(&placed[i].line.text)
+                || placed[i].line.size <= 0.95 * metrics.body_size)
+        {
+            placed[i].role = block;
+        }
+    }
+}
+
+/// Boxes enclosed by ruled tables: rules that touch one another, grouped,
+/// with at least two horizontal ones.
+fn grids(rules: &[Rect]) -> Vec<Rect> {
+    let mut groups: Vec<(Rect, usize)> = Vec::new();
+    for rule in rules {
+        let horizontal = usize::from(rule.height() <= 2.5 && rule.width() > 10.0);
+        let touches = |g: &Rect| {
+            rule.x0 <= g.x1 + 2.0
+                && rule.x1 >= g.x0 - 2.0
+                && rule.y0 <= g.y1 + 2.0
+                && rule.y1 >= g.y0 - 2.0
+        };
+        match groups.iter_mut().find(|(g, _)| touches(g)) {
+            Some((g, count)) => {
+                *g = g.union(rule);
+                *count += horizontal;
+            }
+            None => groups.push((*rule, horizontal)),
+        }
+    }
+    groups
+        .into_iter()
+        .filter(|(g, horizontal)| *horizontal >= 2 && g.height() > 8.0 && g.width() > 30.0)
+        .map(|(g, _)| g)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn captions() {
+        for caption in [
+            "<표 1> 무역 동향",
+            "[표 2] 교역액",
+            "표 3. 수출",
+            "Table 4: Trade",
+        ] {
+            assert!(is_table_caption(caption), "{caption}");
+        }
+        for caption in ["[그림 1] 추이", "<그림 2> 비중", "그림 3. 지도"] {
+            assert!(is_figure_caption(caption), "{caption}");
+        }
+        assert!(!is_table_caption("표준 문서에 따르면"));
+        assert!(!is_figure_caption("그림자 금융"));
+    }
+
+    #[test]
+    fn ruled_grids() {
+        let h = |y: f32| Rect {
+            x0: 50.0,
+            y0: y,
+            x1: 400.0,
+            y1: y + 0.5,
+        };
+        let v = Rect {
+            x0: 200.0,
+            y0: 100.0,
+            x1: 200.5,
+            y1: 160.0,
+        };
+        let found = grids(&[h(100.0), v, h(130.0), h(160.0), h(700.0)]);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].rounded(), [50.0, 100.0, 400.0, 160.5]);
+    }
+}

@@ -1,0 +1,279 @@
+//! Footnotes: the numbered notes in small type at the foot of a column or page.
+//!
+//! In: the placed lines (furniture already marked), the pages' rules, the
+//! body size. Out: the footnote lines marked [`Role::Footnote`] and the
+//! [`Label`] of each footnote's first line.
+//!
+//! A footnote area is the run of lines at the bottom of a region (column or
+//! page) set smaller than the body text, under a short rule when there is
+//! one. In it, a footnote starts at a line that opens with the next number
+//! of the sequence (`3)`, `3.`, a raised `3`) at the area's left edge; any
+//! other line continues the footnote before it, also when that one began at
+//! the foot of the previous column or page. So `1)`, `2)` items inside a
+//! footnote's text (indented, or off the sequence) never start a footnote.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::glyphs::Page;
+use super::lines::TextLine;
+use super::{Metrics, Placed};
+use crate::layout::geometry;
+use crate::layout::{Rect, Role};
+
+/// A footnote's first line and its number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Label {
+    /// Index of the line in the placed lines.
+    pub index: usize,
+    pub n: u32,
+    /// Byte offset where the footnote's text starts after its label.
+    pub text_start: usize,
+}
+
+/// Footnote type is at most this share of the body size.
+const SMALL: f32 = 0.92;
+/// A footnote rule is at most this share of its region's width.
+const SHORT_RULE: f32 = 0.6;
+/// A number may skip this many (a lost footnote) and still start one.
+const MAX_SKIP: u32 = 3;
+
+static NUMBER_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(\d{1,3})\s*[)）.．]\s*").expect("regex"));
+static SPACED_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(\d{1,3})\s+").expect("regex"));
+/// Table and figure notes, never a footnote's continuation.
+static BLOCK_NOTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:주\s*[:：]|자료\s*[:：]|출처\s*[:：]|[<\[〈]\s*(?:표|그림)|(?i:notes?\s*:|sources?\s*:))")
+        .expect("regex")
+});
+
+/// Whether a line is a table's or figure's own note, source or caption.
+pub fn is_block_note(text: &str) -> bool {
+    BLOCK_NOTE.is_match(text)
+}
+
+/// Marks footnote lines and returns the footnotes' labels in reading order.
+pub fn mark(placed: &mut [Placed], pages: &[Page], metrics: &Metrics) -> Vec<Label> {
+    let mut labels: Vec<Label> = Vec::new();
+    let mut start = 0;
+    while start < placed.len() {
+        let key = (placed[start].page, placed[start].region);
+        let end = placed[start..]
+            .iter()
+            .position(|p| (p.page, p.region) != key)
+            .map_or(placed.len(), |k| start + k);
+        let members: Vec<usize> = (start..end)
+            .filter(|&i| placed[i].role == Role::Body)
+            .collect();
+        let rules = pages
+            .get(key.0 as usize - 1)
+            .map_or(&[][..], |p| p.rules.as_slice());
+        mark_region(placed, &members, rules, metrics, &mut labels);
+        start = end;
+    }
+    labels
+}
+
+fn mark_region(
+    placed: &mut [Placed],
+    members: &[usize],
+    rules: &[Rect],
+    metrics: &Metrics,
+    labels: &mut Vec<Label>,
+) {
+    let small = |i: usize| placed[i].line.size <= SMALL * metrics.body_size;
+    let mut from = members.len();
+    while from > 0 && small(members[from - 1]) {
+        from -= 1;
+    }
+    let area = &members[from..];
+    if area.is_empty() {
+        return;
+    }
+    let under_rule = rule_above(placed, members, from, rules);
+    let left = area
+        .iter()
+        .map(|&i| placed[i].line.bbox.x0)
+        .fold(f32::INFINITY, f32::min);
+    let mut started = under_rule.is_some();
+    let first = under_rule.unwrap_or(from);
+    for &i in &members[first..] {
+        let last = labels.last().map_or(0, |l| l.n);
+        let line = &placed[i].line;
+        if let Some((n, text_start)) = label_of(line, last, left) {
+            placed[i].role = Role::Footnote;
+            labels.push(Label {
+                index: i,
+                n,
+                text_start,
+            });
+            started = true;
+        } else if !is_block_note(&line.text) && (started || continues_open_footnote(placed, labels))
+        {
+            placed[i].role = Role::Footnote;
+        }
+    }
+}
+
+/// The position (in `members`) of the first line under a short rule drawn
+/// between the body and the small type at the foot of the region.
+fn rule_above(placed: &[Placed], members: &[usize], from: usize, rules: &[Rect]) -> Option<usize> {
+    let boxes: Vec<Rect> = members.iter().map(|&i| placed[i].line.bbox).collect();
+    let region = geometry::union_all(boxes.iter())?;
+    (from..members.len()).find(|&k| {
+        let top = boxes[k].y0;
+        let floor = if k == 0 {
+            region.y0 - 50.0
+        } else {
+            boxes[k - 1].y1
+        };
+        rules.iter().any(|r| {
+            r.height() <= 2.5
+                && r.width() >= 10.0
+                && r.width() <= SHORT_RULE * region.width().max(1.0)
+                && r.y0 >= floor - 2.0
+                && r.y1 <= top + 2.0
+                && r.horizontal_overlap(&region) > 0.0
+        })
+    })
+}
+
+/// A footnote continued from the previous region: the last footnote so far
+/// has no sentence end yet.
+fn continues_open_footnote(placed: &[Placed], labels: &[Label]) -> bool {
+    let Some(label) = labels.last() else {
+        return false;
+    };
+    let last_line = placed[label.index..]
+        .iter()
+        .rev()
+        .find(|p| p.role == Role::Footnote);
+    last_line.is_some_and(|p| !crate::layout::ends_sentence(&p.line.text))
+}
+
+/// The footnote number a line opens with, when it is the next in sequence
+/// and stands at the area's left edge: a raised number, `N)`, `N.`, or `N `.
+/// Returns the number and where the footnote's text begins.
+pub fn label_of(line: &TextLine, last: u32, left: f32) -> Option<(u32, usize)> {
+    if line.bbox.x0 > left + 0.6 * line.size {
+        return None;
+    }
+    let in_sequence = |n: u32| n > last && n <= last + MAX_SKIP;
+    if let Some(sup) = line.superscripts.first().filter(|s| s.at == 0) {
+        let digits: String = sup.text.chars().filter(char::is_ascii_digit).collect();
+        if let Ok(n) = digits.parse::<u32>()
+            && in_sequence(n)
+        {
+            let start = line.text.len() - line.text.trim_start().len();
+            return Some((n, start));
+        }
+    }
+    let caps = NUMBER_LABEL
+        .captures(&line.text)
+        .or_else(|| SPACED_LABEL.captures(&line.text))?;
+    let n: u32 = caps[1].parse().ok()?;
+    in_sequence(n).then(|| (n, caps[0].len()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::pdf::columns::Placement;
+    use crate::layout::pdf::lines::Superscript;
+
+    fn line(text: &str, x: f32, y: f32, size: f32) -> Placed {
+        Placed {
+            page: 1,
+            region: 0,
+            placement: Placement::Full,
+            line: TextLine {
+                text: text.to_string(),
+                superscripts: Vec::new(),
+                bbox: Rect {
+                    x0: x,
+                    y0: y,
+                    x1: 500.0,
+                    y1: y + size,
+                },
+                baseline: y + 0.88 * size,
+                size,
+                bold: false,
+                gaps: Vec::new(),
+                cell_starts: Vec::new(),
+            },
+            role: Role::Body,
+        }
+    }
+
+    fn roles(placed: &[Placed]) -> Vec<Role> {
+        placed.iter().map(|p| p.role).collect()
+    }
+
+    #[test]
+    fn the_small_block_under_a_short_rule_holds_the_footnotes() {
+        let mut placed = vec![
+            line("본문 첫 줄입니다 본문 첫 줄입니다", 50.0, 100.0, 10.0),
+            line("본문 둘째 줄입니다.", 50.0, 114.0, 10.0),
+            line(
+                "1) 김철수(2020), ｢논문｣, 학술지. 이 글은 다음을 다룸:",
+                50.0,
+                700.0,
+                8.0,
+            ),
+            line("   1) 첫째 항목, 2) 둘째 항목", 58.0, 710.0, 8.0),
+            line("2) ｢기사｣(2023. 1. 2.), 『연합뉴스』.", 50.0, 720.0, 8.0),
+        ];
+        let page = Page {
+            rules: vec![Rect {
+                x0: 50.0,
+                y0: 690.0,
+                x1: 190.0,
+                y1: 690.5,
+            }],
+            ..Page::default()
+        };
+        let labels = mark(&mut placed, &[page], &Metrics { body_size: 10.0 });
+        use Role::*;
+        assert_eq!(roles(&placed), [Body, Body, Footnote, Footnote, Footnote]);
+        let numbers: Vec<u32> = labels.iter().map(|l| l.n).collect();
+        assert_eq!(numbers, [1, 2]);
+        assert_eq!(
+            &placed[2].line.text[labels[0].text_start..],
+            "김철수(2020), ｢논문｣, 학술지. 이 글은 다음을 다룸:"
+        );
+    }
+
+    #[test]
+    fn a_raised_number_opens_a_footnote_and_table_notes_stay_out() {
+        let mut raised = line("｢제목｣(2023. 1. 2.), 『연합뉴스』.", 50.0, 720.0, 8.0);
+        raised.line.superscripts.push(Superscript {
+            at: 0,
+            text: "1".to_string(),
+            bbox: Rect::default(),
+        });
+        let mut placed = vec![
+            line("본문입니다.", 50.0, 100.0, 10.0),
+            line("자료: 통계청", 50.0, 700.0, 8.0),
+            raised,
+        ];
+        let labels = mark(
+            &mut placed,
+            &[Page::default()],
+            &Metrics { body_size: 10.0 },
+        );
+        use Role::*;
+        assert_eq!(roles(&placed), [Body, Body, Footnote]);
+        assert_eq!(labels[0].n, 1);
+        assert_eq!(labels[0].text_start, 0);
+    }
+
+    #[test]
+    fn labels_follow_the_sequence() {
+        let l = line("3) 본문", 50.0, 0.0, 8.0).line;
+        assert_eq!(label_of(&l, 2, 50.0).map(|(n, _)| n), Some(3));
+        assert_eq!(label_of(&l, 5, 50.0), None);
+        assert_eq!(label_of(&l, 2, 40.0), None, "indented");
+    }
+}
