@@ -85,14 +85,23 @@ pub fn extract(
         }));
     }
     let layout = read_layout(bytes, limits)?;
-    let paragraphs = reflow::paragraphs(&layout.body, analyzer);
+    let usage = if layout.spaces_printed {
+        String::new()
+    } else {
+        usage_text(&layout)
+    };
+    let breaks = reflow::Breaks {
+        spaces_printed: layout.spaces_printed,
+        usage: &usage,
+    };
+    let paragraphs = reflow::paragraphs(&layout.body, analyzer, breaks);
     let outline = outline::build(&paragraphs);
 
     let mut findings = Vec::new();
     let mut parsed: Vec<(u32, Vec<Citation>)> = Vec::new();
     let mut footnotes: Vec<Footnote> = Vec::new();
     for lines in &layout.footnotes {
-        let text = reflow::footnote_text(&lines.lines, analyzer);
+        let text = reflow::footnote_text(&lines.lines, analyzer, breaks);
         let (citations, problems) = citations::parse_footnote(lines.n, &text);
         for problem in problems {
             findings.push(Finding {
@@ -301,6 +310,21 @@ fn section_ids(sections: &[outline::SectionDraft]) -> Vec<Section> {
             summary: s.summary,
         })
         .collect()
+}
+
+/// Every body and footnote line, one per row: how the document writes its
+/// words, for the breaks it prints no space at.
+fn usage_text(layout: &Layout) -> String {
+    let mut text = String::new();
+    for line in layout
+        .body
+        .iter()
+        .chain(layout.footnotes.iter().flat_map(|f| &f.lines))
+    {
+        text.push_str(line.text.trim());
+        text.push('\n');
+    }
+    text
 }
 
 fn page_boxes(boxes: impl Iterator<Item = (u32, layout::Rect)>) -> Vec<PageBox> {

@@ -89,17 +89,38 @@ pub fn char_offset_after(text: &str, visible: usize) -> usize {
     text.chars().count()
 }
 
+/// What a document's line breaks say about spaces.
+#[derive(Debug, Clone, Copy)]
+pub struct Breaks<'a> {
+    /// A space printed at the end of a line marks a break between words
+    /// (text extracted by a tool, most word processors' PDFs). When the
+    /// document prints no spaces at all (Hancom's PDFs place words by their
+    /// positions), a break says nothing and grammar decides.
+    pub spaces_printed: bool,
+    /// The document's own lines, one per row: how it writes a word pair
+    /// elsewhere (`녹색성장` or `녹색 성장`) settles a break between them.
+    pub usage: &'a str,
+}
+
+impl Breaks<'_> {
+    /// Text extracted by a tool: the trailing space is the signal.
+    pub const PRINTED: Breaks<'static> = Breaks {
+        spaces_printed: true,
+        usage: "",
+    };
+}
+
 /// Groups body lines into paragraphs and joins each paragraph's lines.
-pub fn paragraphs(lines: &[Line], analyzer: &Analyzer) -> Vec<Paragraph> {
+pub fn paragraphs(lines: &[Line], analyzer: &Analyzer, breaks: Breaks) -> Vec<Paragraph> {
     let openings = openings(lines);
     // every break inside a paragraph, analysed in one call up front
-    let breaks: Vec<(&str, &str)> = lines
+    let pairs: Vec<(&str, &str)> = lines
         .windows(2)
         .zip(&openings[1..])
         .filter(|(_, opens)| opens.is_none())
         .map(|(pair, _)| (pair[0].text.as_str(), pair[1].text.as_str()))
         .collect();
-    let mut junctions = Junctions::prepare(&breaks, analyzer);
+    let mut junctions = Junctions::prepare(&pairs, analyzer, breaks);
 
     let mut out: Vec<Paragraph> = Vec::new();
     for (line, opens) in lines.iter().zip(openings) {
@@ -186,12 +207,12 @@ fn place(paragraph: &mut Paragraph, line: &Line, before: usize, removed: usize) 
 }
 
 /// Joins the lines of one footnote into its text.
-pub fn footnote_text(lines: &[Line], analyzer: &Analyzer) -> String {
-    let breaks: Vec<(&str, &str)> = lines
+pub fn footnote_text(lines: &[Line], analyzer: &Analyzer, breaks: Breaks) -> String {
+    let pairs: Vec<(&str, &str)> = lines
         .windows(2)
         .map(|w| (w[0].text.as_str(), w[1].text.as_str()))
         .collect();
-    let mut junctions = Junctions::prepare(&breaks, analyzer);
+    let mut junctions = Junctions::prepare(&pairs, analyzer, breaks);
     let mut text = String::new();
     for line in lines {
         if text.is_empty() {
@@ -274,7 +295,10 @@ fn is_short_title(text: &str) -> bool {
 fn join_line(text: &mut String, next: &str, junctions: &mut Junctions) {
     // Only the trailing space is a signal: a line opening a new page starts
     // with a space whatever comes before it (`러시` + ` 아로` is `러시아로`).
-    let had_space = text.ends_with(char::is_whitespace);
+    let had_space = junctions
+        .breaks
+        .spaces_printed
+        .then(|| text.ends_with(char::is_whitespace));
     let trimmed_len = text.trim_end().len();
     text.truncate(trimmed_len);
     // keep the trailing space: it is the signal for the next break
@@ -288,13 +312,23 @@ fn join_line(text: &mut String, next: &str, junctions: &mut Junctions) {
     text.push_str(next);
 }
 
-fn needs_space(before: &str, after: &str, had_space: bool, junctions: &mut Junctions) -> bool {
+/// Whether a space belongs at a line break between `before` and `after`;
+/// `had_space` is the printed signal, `None` when the document prints none.
+fn needs_space(
+    before: &str,
+    after: &str,
+    had_space: Option<bool>,
+    junctions: &mut Junctions,
+) -> bool {
     let (Some(last), Some(first)) = (before.chars().next_back(), after.chars().next()) else {
         return false;
     };
     if is_closing(first) {
         return false;
     }
+    let Some(had_space) = had_space else {
+        return space_by_grammar(before, after, last, first, junctions);
+    };
     if matches!(last, ',' | ';' | ':' | '.' | '!' | '?' | '…') && !first.is_ascii_digit()
         || matches!(last, ',' | ';')
     {
@@ -311,11 +345,42 @@ fn needs_space(before: &str, after: &str, had_space: bool, junctions: &mut Junct
         return had_space;
     }
     // the analyzer overrides the signal only where grammar is clear
-    match junctions.classify(before, after) {
+    match junctions.classify(before, after).0 {
         Junction::Dependent => false,
         Junction::AfterFinishedWord => true,
         Junction::InsideMorpheme | Junction::Other => had_space,
     }
+}
+
+/// A break in a document that prints no spaces. Word processors wrap Latin
+/// words and numbers at spaces and punctuation is followed by one; a Korean
+/// word may be cut at any syllable, so there the document's own usage of
+/// the word pair decides, else grammar: no space inside a morpheme or before
+/// a particle, ending or counter, a space between words.
+fn space_by_grammar(
+    before: &str,
+    after: &str,
+    last: char,
+    first: char,
+    junctions: &mut Junctions,
+) -> bool {
+    if is_opening(last) {
+        return false;
+    }
+    if matches!(
+        last,
+        ',' | ';' | ':' | '.' | '!' | '?' | '…' | '”' | '’' | ')'
+    ) {
+        return true;
+    }
+    if !(is_hangul(last) || is_hangul(first)) {
+        return last.is_alphanumeric() && first.is_alphanumeric();
+    }
+    let (junction, grammar) = junctions.classify(before, after);
+    if matches!(junction, Junction::InsideMorpheme | Junction::Dependent) {
+        return false;
+    }
+    junctions.usage(before, after).unwrap_or(grammar)
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -339,22 +404,29 @@ fn words_at_break<'a>(before: &'a str, after: &'a str) -> (&'a str, &'a str) {
     (left, right)
 }
 
-/// The analyzer's reading of line breaks, by the words around them. All the
-/// breaks of a paragraph or footnote are analysed in one call; a break not
-/// foreseen (its left word grew by an earlier join) is analysed on demand.
+/// The analyzer's reading of line breaks, by the words around them: the
+/// junction and whether grammar wants a space there. All the breaks of a
+/// paragraph or footnote are analysed in one call; a break not foreseen (its
+/// left word grew by an earlier join) is analysed on demand.
 struct Junctions<'a> {
     analyzer: &'a Analyzer,
-    known: HashMap<(String, String), Junction>,
+    breaks: Breaks<'a>,
+    known: HashMap<(String, String), (Junction, bool)>,
 }
 
 impl<'a> Junctions<'a> {
-    fn prepare(breaks: &[(&str, &str)], analyzer: &'a Analyzer) -> Self {
-        let mut pairs: Vec<(&str, &str)> = breaks
+    fn prepare(pairs: &[(&str, &str)], analyzer: &'a Analyzer, breaks: Breaks<'a>) -> Self {
+        // with the printed signal only breaks between Hangul are in doubt
+        let either = !breaks.spaces_printed;
+        let mut pairs: Vec<(&str, &str)> = pairs
             .iter()
             .map(|(before, after)| words_at_break(before, after))
             .filter(|(left, right)| {
-                left.chars().next_back().is_some_and(is_hangul)
-                    && right.chars().next().is_some_and(is_hangul)
+                let (l, r) = (
+                    left.chars().next_back().is_some_and(is_hangul),
+                    right.chars().next().is_some_and(is_hangul),
+                );
+                (l && r) || (either && (l || r))
             })
             .collect();
         pairs.sort_unstable();
@@ -365,21 +437,70 @@ impl<'a> Junctions<'a> {
             .iter()
             .zip(analyzer.morphemes_of_each(&texts))
             .map(|(&(left, right), morphemes)| {
-                let junction = junction(&morphemes, left.len());
-                ((left.to_string(), right.to_string()), junction)
+                let reading = (
+                    junction(&morphemes, left.len()),
+                    grammar_space(&morphemes, left.len()),
+                );
+                ((left.to_string(), right.to_string()), reading)
             })
             .collect();
-        Junctions { analyzer, known }
+        Junctions {
+            analyzer,
+            breaks,
+            known,
+        }
     }
 
-    fn classify(&mut self, before: &str, after: &str) -> Junction {
+    fn classify(&mut self, before: &str, after: &str) -> (Junction, bool) {
         let (left, right) = words_at_break(before, after);
         if let Some(&known) = self.known.get(&(left.to_string(), right.to_string())) {
             return known;
         }
         let morphemes = self.analyzer.morphemes(&format!("{left}{right}"));
-        junction(&morphemes, left.len())
+        (
+            junction(&morphemes, left.len()),
+            grammar_space(&morphemes, left.len()),
+        )
     }
+
+    /// How the document writes the pair elsewhere: the left word and the
+    /// right word's first syllables, together or apart. `None` when it does
+    /// not, or as often one way as the other.
+    fn usage(&self, before: &str, after: &str) -> Option<bool> {
+        if self.breaks.usage.is_empty() {
+            return None;
+        }
+        let (left, right) = words_at_break(before, after);
+        let left = left.trim_start_matches(|c: char| !c.is_alphanumeric());
+        let stem: String = right
+            .chars()
+            .take_while(|&c| is_hangul(c))
+            .take(2)
+            .collect();
+        if left.is_empty() || stem.chars().count() < 2 {
+            return None;
+        }
+        let together = self.breaks.usage.matches(&format!("{left}{stem}")).count();
+        let apart = self.breaks.usage.matches(&format!("{left} {stem}")).count();
+        (together != apart).then_some(apart > together)
+    }
+}
+
+/// Whether grammar puts a space at the cut between two words: not inside a
+/// morpheme, not before a particle, ending or suffix, not between a number
+/// and its counter (`2023`+`년`); else yes.
+fn grammar_space(morphemes: &[Morpheme], cut: usize) -> bool {
+    let Some(right) = morphemes.iter().position(|m| m.start >= cut) else {
+        return false;
+    };
+    if morphemes[right].start != cut || is_dependent_tag(&morphemes[right].pos) {
+        return false;
+    }
+    let left_tag = right
+        .checked_sub(1)
+        .map(|i| morphemes[i].pos.as_str())
+        .unwrap_or("");
+    !(left_tag == "SN" && morphemes[right].pos.starts_with("NNB"))
 }
 
 /// Reads the analysis of the two words around a break joined (`cut` is where

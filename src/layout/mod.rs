@@ -35,6 +35,9 @@ pub enum Role {
     Figure,
     /// A table of contents entry (`제목 ······ 3`).
     Contents,
+    /// An unnumbered note at the foot of a page (`* 국회입법조사처 …`, the
+    /// author's affiliation): not a footnote, no marker points at it.
+    Note,
 }
 
 impl Role {
@@ -48,6 +51,7 @@ impl Role {
             Role::Table => "table",
             Role::Figure => "figure",
             Role::Contents => "contents",
+            Role::Note => "note",
         }
     }
 }
@@ -117,6 +121,9 @@ pub struct Layout {
     pub other: Vec<Line>,
     pub furniture: Furniture,
     pub pages: u32,
+    /// Whether a space printed at the end of a line marks a break between
+    /// words (see [`crate::reflow::Breaks`]).
+    pub spaces_printed: bool,
     /// Which front end read the document. A PDF's markers are placed by the
     /// layout ([`Line::markers`]); text leaves them for the markers stage.
     pub format: Format,

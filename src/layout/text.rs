@@ -68,6 +68,7 @@ pub fn analyse(text: &str) -> Layout {
         other: builder.other,
         furniture,
         pages: pages.max(1),
+        spaces_printed: true,
         format: Format::Text,
     }
 }

@@ -33,6 +33,7 @@ pub fn layout(placed: Vec<Placed>, labels: Vec<Label>, pages: usize) -> Layout {
         ..Layout::default()
     };
     let opens = paragraph_starts(&placed);
+    out.spaces_printed = spaces_printed(&placed);
     let mut labels = labels.into_iter().peekable();
     for (index, (p, opens_paragraph)) in placed.into_iter().zip(opens).enumerate() {
         let number = index + 1;
@@ -83,6 +84,14 @@ pub fn layout(placed: Vec<Placed>, labels: Vec<Label>, pages: usize) -> Layout {
         }
     }
     out
+}
+
+/// Whether the PDF prints a space at the end of a line where a word ends:
+/// some of its body lines end with one.
+fn spaces_printed(placed: &[Placed]) -> bool {
+    let body: Vec<&Placed> = placed.iter().filter(|p| p.role == Role::Body).collect();
+    let ending = body.iter().filter(|p| p.line.text.ends_with(' ')).count();
+    ending * 20 >= body.len().max(1)
 }
 
 /// Body lines that open a paragraph by a first-line indent: set in from the

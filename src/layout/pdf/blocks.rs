@@ -27,6 +27,8 @@ use crate::layout::{Rect, Role, bullet_of, ends_sentence};
 const TITLE: f32 = 1.25;
 /// A heading is set at least this much larger than the body (or bold).
 const HEADING: f32 = 1.12;
+/// More rules than this on a page are a drawing.
+const MAX_RULES: usize = 2_000;
 /// Longest heading, in characters.
 const HEADING_CHARS: usize = 60;
 
@@ -230,29 +232,47 @@ fn attach_captions_and_notes(placed: &mut [Placed], members: &[usize], metrics: 
 }
 
 /// Boxes enclosed by ruled tables: rules that touch one another, grouped,
-/// with at least two horizontal ones.
+/// with at least two horizontal ones. (A page of thousands of strokes is a
+/// drawing, not a table: it is not grouped.)
 fn grids(rules: &[Rect]) -> Vec<Rect> {
-    let mut groups: Vec<(Rect, usize)> = Vec::new();
-    for rule in rules {
-        let horizontal = usize::from(rule.height() <= 2.5 && rule.width() > 10.0);
-        let touches = |g: &Rect| {
-            rule.x0 <= g.x1 + 2.0
-                && rule.x1 >= g.x0 - 2.0
-                && rule.y0 <= g.y1 + 2.0
-                && rule.y1 >= g.y0 - 2.0
-        };
-        match groups.iter_mut().find(|(g, _)| touches(g)) {
-            Some((g, count)) => {
-                *g = g.union(rule);
-                *count += horizontal;
+    if rules.len() > MAX_RULES {
+        return Vec::new();
+    }
+    let touches = |a: &Rect, b: &Rect| {
+        a.x0 <= b.x1 + 2.0 && a.x1 >= b.x0 - 2.0 && a.y0 <= b.y1 + 2.0 && a.y1 >= b.y0 - 2.0
+    };
+    // connected groups, by repeated merging of a group into one it touches
+    let mut group: Vec<usize> = (0..rules.len()).collect();
+    let root = |group: &[usize], mut i: usize| {
+        while group[i] != i {
+            i = group[i];
+        }
+        i
+    };
+    for i in 0..rules.len() {
+        for j in 0..i {
+            if touches(&rules[i], &rules[j]) {
+                let (a, b) = (root(&group, i), root(&group, j));
+                group[a] = b;
             }
-            None => groups.push((*rule, horizontal)),
         }
     }
-    groups
+    let mut boxes: Vec<(usize, Rect, usize)> = Vec::new();
+    for (i, rule) in rules.iter().enumerate() {
+        let r = root(&group, i);
+        let horizontal = usize::from(rule.height() <= 2.5 && rule.width() > 10.0);
+        match boxes.iter_mut().find(|(k, _, _)| *k == r) {
+            Some((_, b, count)) => {
+                *b = b.union(rule);
+                *count += horizontal;
+            }
+            None => boxes.push((r, *rule, horizontal)),
+        }
+    }
+    boxes
         .into_iter()
-        .filter(|(g, horizontal)| *horizontal >= 2 && g.height() > 8.0 && g.width() > 30.0)
-        .map(|(g, _)| g)
+        .filter(|(_, g, horizontal)| *horizontal >= 2 && g.height() > 8.0 && g.width() > 30.0)
+        .map(|(_, g, _)| g)
         .collect()
 }
 

@@ -11,7 +11,6 @@
 //! per page, since a report mixes one- and two-column pages.
 
 use super::segments::Segment;
-use crate::layout::geometry::Rect;
 
 /// Where a region sits on its page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,14 +36,14 @@ pub struct Gutter {
     pub x1: f32,
 }
 
-/// A segment wider than this share of the page spans columns.
-const WIDE: f32 = 0.55;
 /// A gutter lies within this middle part of the page width.
 const MIDDLE: (f32, f32) = (0.25, 0.75);
+/// The outermost margins, top and bottom, as a share of the page height.
+const OUTER: f32 = 0.06;
 /// Narrowest gutter, in points.
 const MIN_GUTTER: f32 = 4.0;
 /// Each column holds at least this share of the page's characters.
-const MIN_SHARE: f32 = 0.15;
+const MIN_SHARE: f32 = 0.05;
 /// Lines starting at a column's left edge, at least.
 const MIN_ALIGNED: usize = 3;
 /// A column's segments hold this many characters or more (median): running
@@ -52,9 +51,9 @@ const MIN_ALIGNED: usize = 3;
 const MIN_TEXT_CHARS: usize = 6;
 
 /// Splits a page into regions in reading order.
-pub fn regions(segments: &[Segment], page_width: f32) -> Vec<Region> {
+pub fn regions(segments: &[Segment], page_width: f32, page_height: f32) -> Vec<Region> {
     let all: Vec<usize> = (0..segments.len()).collect();
-    match find_gutter(segments, page_width) {
+    match find_gutter(segments, page_width, page_height) {
         Some(gutter) => split_at(segments, &gutter),
         None => vec![Region {
             placement: Placement::Full,
@@ -63,32 +62,49 @@ pub fn regions(segments: &[Segment], page_width: f32) -> Vec<Region> {
     }
 }
 
-/// The widest strip in the middle of the page that no narrow segment
-/// crosses, when it separates two real columns.
-pub fn find_gutter(segments: &[Segment], page_width: f32) -> Option<Gutter> {
-    if page_width <= 0.0 || !page_width.is_finite() {
+/// The widest strip in the middle of the page that few rows of text cross
+/// (a title, a wide table above the columns), when it separates two real
+/// columns. What is printed in the page's outermost margins (a centred page
+/// number) does not count.
+pub fn find_gutter(segments: &[Segment], page_width: f32, page_height: f32) -> Option<Gutter> {
+    if page_width <= 0.0 || !page_width.is_finite() || page_width > 20_000.0 {
         return None;
     }
-    let bins = page_width.ceil() as usize + 1;
-    let mut covered = vec![false; bins];
-    for seg in segments
+    let inside: Vec<&Segment> = segments
         .iter()
-        .filter(|s| s.bbox.width() <= WIDE * page_width)
-    {
-        let from = seg.bbox.x0.max(0.0).floor() as usize;
-        let to = (seg.bbox.x1.max(0.0).ceil() as usize).min(bins - 1);
-        for bin in covered.iter_mut().take(to + 1).skip(from) {
-            *bin = true;
+        .filter(|s| {
+            let y = s.bbox.center_y();
+            !page_height.is_finite() || (y > OUTER * page_height && y < (1.0 - OUTER) * page_height)
+        })
+        .collect();
+    let rows = rows_of(&inside);
+    let bins = page_width.ceil() as usize + 1;
+    let mut crossing = vec![0usize; bins];
+    for row in &rows {
+        let mut covered = vec![false; bins];
+        for seg in row {
+            let from = seg.bbox.x0.max(0.0).floor() as usize;
+            let to = (seg.bbox.x1.max(0.0).ceil() as usize).min(bins - 1);
+            for bin in covered.iter_mut().take(to + 1).skip(from) {
+                *bin = true;
+            }
+        }
+        for (count, covered) in crossing.iter_mut().zip(covered) {
+            *count += usize::from(covered);
         }
     }
     let lo = (MIDDLE.0 * page_width) as usize;
     let hi = ((MIDDLE.1 * page_width) as usize).min(bins - 1);
+    // the strip the fewest rows cross (only full-width ones, at a gutter),
+    // and no more than a quarter of them
+    let fewest = crossing[lo..=hi].iter().copied().min().unwrap_or(0);
+    let few = (fewest + 1).min(rows.len() / 4);
     let mut best: Option<Gutter> = None;
     let mut start = None;
-    for (x, &cov) in covered.iter().enumerate().take(hi + 1).skip(lo) {
-        match (cov, start) {
-            (false, None) => start = Some(x),
-            (true, Some(s)) => {
+    for (x, &count) in crossing.iter().enumerate().take(hi + 1).skip(lo) {
+        match (count <= few, start) {
+            (true, None) => start = Some(x),
+            (false, Some(s)) => {
                 consider(&mut best, s, x);
                 start = None;
             }
@@ -98,8 +114,52 @@ pub fn find_gutter(segments: &[Segment], page_width: f32) -> Option<Gutter> {
     if let Some(s) = start {
         consider(&mut best, s, hi + 1);
     }
-    best.filter(|g| g.x1 - g.x0 >= MIN_GUTTER)
+    best.map(|g| tighten(&inside, g))
+        .filter(|g| g.x1 - g.x0 >= MIN_GUTTER)
         .filter(|g| separates_columns(segments, g))
+}
+
+/// Narrows a strip few rows cross to the empty room between the columns:
+/// text ending inside it belongs to the left column, text starting inside it
+/// (a bullet set out) to the right one; text across it is full width.
+fn tighten(segments: &[&Segment], strip: Gutter) -> Gutter {
+    let mut out = strip;
+    for s in segments {
+        let (x0, x1) = (s.bbox.x0, s.bbox.x1);
+        let across = x0 <= strip.x0 && x1 >= strip.x1;
+        if across {
+            continue;
+        }
+        if x1 > out.x0 && x1 < strip.x1 && x0 < strip.x0 {
+            out.x0 = x1;
+        }
+        if x0 < out.x1 && x0 > strip.x0 && x1 > strip.x1 {
+            out.x1 = x0;
+        }
+    }
+    out
+}
+
+/// Segments grouped into rows: each joins the row above when it overlaps
+/// that row's extent by a third of its height or more.
+fn rows_of<'a>(segments: &[&'a Segment]) -> Vec<Vec<&'a Segment>> {
+    let mut sorted: Vec<&Segment> = segments.to_vec();
+    sorted.sort_by(|a, b| a.bbox.center_y().total_cmp(&b.bbox.center_y()));
+    let mut rows: Vec<Vec<&Segment>> = Vec::new();
+    let (mut top, mut bottom) = (f32::NEG_INFINITY, f32::NEG_INFINITY);
+    for seg in sorted {
+        let overlap = seg.bbox.y1.min(bottom) - seg.bbox.y0.max(top);
+        if rows.is_empty() || overlap < seg.bbox.height() / 3.0 {
+            rows.push(Vec::new());
+            (top, bottom) = (seg.bbox.y0, seg.bbox.y1);
+        } else {
+            bottom = bottom.max(seg.bbox.y1);
+        }
+        if let Some(row) = rows.last_mut() {
+            row.push(seg);
+        }
+    }
+    rows
 }
 
 fn consider(best: &mut Option<Gutter>, from: usize, to: usize) {
@@ -156,70 +216,74 @@ fn aligned_starts(side: &[&Segment]) -> usize {
         .unwrap_or(0)
 }
 
-/// Full-width zones are the vertical extents of the segments that cross the
-/// gutter (and whatever shares their rows); between them, left then right.
+/// Splits a two-column page at its gutter. Rows with text across the gutter
+/// are full-width zones; between them, the left column then the right one.
+/// Rows above the first row with text in both columns (an author line set
+/// to one side under the title) belong to the zone above.
 fn split_at(segments: &[Segment], gutter: &Gutter) -> Vec<Region> {
-    let crosses = |r: &Rect| r.x0 < gutter.x1 - 0.5 && r.x1 > gutter.x0 + 0.5;
-    let mut zones: Vec<(f32, f32)> = segments
-        .iter()
-        .filter(|s| crosses(&s.bbox))
-        .map(|s| (s.bbox.y0, s.bbox.y1))
-        .collect();
-    zones.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let mut merged: Vec<(f32, f32)> = Vec::new();
-    for (y0, y1) in zones {
-        match merged.last_mut() {
-            Some(last) if y0 <= last.1 => last.1 = last.1.max(y1),
-            _ => merged.push((y0, y1)),
+    let all: Vec<&Segment> = segments.iter().collect();
+    let index_of = |s: &Segment| segments.iter().position(|t| std::ptr::eq(t, s));
+    let side = |s: &Segment| {
+        if s.bbox.x0 < gutter.x1 - 0.5 && s.bbox.x1 > gutter.x0 + 0.5 {
+            None
+        } else {
+            Some(s.bbox.center_x() < gutter.x0)
         }
-    }
-    // every segment goes to the zone it sits in, or to a side of the band
-    // between two zones
-    let zone_of = |s: &Segment| {
-        let cy = s.bbox.center_y();
-        merged.iter().position(|&(y0, y1)| cy >= y0 && cy <= y1)
-    };
-    // band k lies above zone k (band merged.len() below the last zone)
-    let band_of = |s: &Segment| {
-        let cy = s.bbox.center_y();
-        merged
-            .iter()
-            .position(|&(y0, _)| cy < y0)
-            .unwrap_or(merged.len())
     };
     let mut regions: Vec<Region> = Vec::new();
-    for band in 0..=merged.len() {
-        for placement in [Placement::Left, Placement::Right] {
-            let members: Vec<usize> = segments
+    let mut band: Vec<Vec<&Segment>> = Vec::new();
+    let flush = |band: &mut Vec<Vec<&Segment>>, regions: &mut Vec<Region>| {
+        let first_both = band
+            .iter()
+            .position(|row| {
+                row.iter().any(|s| side(s) == Some(true))
+                    && row.iter().any(|s| side(s) == Some(false))
+            })
+            .unwrap_or(band.len());
+        let lead: Vec<usize> = band[..first_both]
+            .iter()
+            .flatten()
+            .filter_map(|s| index_of(s))
+            .collect();
+        push(regions, Placement::Full, lead);
+        for (placement, left) in [(Placement::Left, true), (Placement::Right, false)] {
+            let members = band[first_both..]
                 .iter()
-                .enumerate()
-                .filter(|(_, s)| zone_of(s).is_none() && band_of(s) == band)
-                .filter(|(_, s)| (s.bbox.center_x() < gutter.x0) == (placement == Placement::Left))
-                .map(|(i, _)| i)
+                .flatten()
+                .filter(|s| side(s) == Some(left))
+                .filter_map(|s| index_of(s))
                 .collect();
-            if !members.is_empty() {
-                regions.push(Region {
-                    placement,
-                    segments: members,
-                });
-            }
+            push(regions, placement, members);
         }
-        if band < merged.len() {
-            let members: Vec<usize> = segments
-                .iter()
-                .enumerate()
-                .filter(|(_, s)| zone_of(s) == Some(band))
-                .map(|(i, _)| i)
-                .collect();
-            if !members.is_empty() {
-                regions.push(Region {
-                    placement: Placement::Full,
-                    segments: members,
-                });
-            }
+        band.clear();
+    };
+    for row in rows_of(&all) {
+        if row.iter().any(|s| side(s).is_none()) {
+            flush(&mut band, &mut regions);
+            let members = row.iter().filter_map(|s| index_of(s)).collect();
+            push(&mut regions, Placement::Full, members);
+        } else {
+            band.push(row);
         }
     }
+    flush(&mut band, &mut regions);
     regions
+}
+
+/// Adds a region, or widens the full-width region just before it.
+fn push(regions: &mut Vec<Region>, placement: Placement, members: Vec<usize>) {
+    if members.is_empty() {
+        return;
+    }
+    match regions.last_mut() {
+        Some(last) if placement == Placement::Full && last.placement == Placement::Full => {
+            last.segments.extend(members);
+        }
+        _ => regions.push(Region {
+            placement,
+            segments: members,
+        }),
+    }
 }
 
 #[cfg(test)]
@@ -248,9 +312,9 @@ mod tests {
             rows.push(("오른쪽단의본문줄입니다오른쪽단의본문줄입니다오", 320.0, y));
         }
         let segs = page(&rows);
-        let gutter = find_gutter(&segs, 595.0).expect("gutter");
+        let gutter = find_gutter(&segs, 595.0, 842.0).expect("gutter");
         assert!(gutter.x0 >= 255.0 && gutter.x1 <= 320.0, "{gutter:?}");
-        let regions = regions(&segs, 595.0);
+        let regions = regions(&segs, 595.0, 842.0);
         let placements: Vec<Placement> = regions.iter().map(|r| r.placement).collect();
         assert_eq!(
             placements,
@@ -267,6 +331,6 @@ mod tests {
         }
         rows.push(("짧은줄", 40.0, 260.0));
         rows.push(("- 3 -", 290.0, 800.0));
-        assert_eq!(find_gutter(&page(&rows), 595.0), None);
+        assert_eq!(find_gutter(&page(&rows), 595.0, 842.0), None);
     }
 }

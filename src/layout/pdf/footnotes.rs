@@ -43,9 +43,12 @@ static NUMBER_LABEL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(\d{1,3})\s*[)）.．]\s*").expect("regex"));
 static SPACED_LABEL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(\d{1,3})\s+").expect("regex"));
+/// An unnumbered note: `*`, `**`, `†` before its text.
+static NOTE_MARK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*[*†‡]+\s*\S").expect("regex"));
 /// Table and figure notes, never a footnote's continuation.
 static BLOCK_NOTE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:주\s*[:：]|자료\s*[:：]|출처\s*[:：]|[<\[〈]\s*(?:표|그림)|(?i:notes?\s*:|sources?\s*:))")
+    Regex::new(r"^\s*(?:※|주\s*[:：]|자료\s*[:：]|출처\s*[:：]|[<\[〈]\s*(?:표|그림)|(?i:notes?\s*:|sources?\s*:))")
         .expect("regex")
 });
 
@@ -97,7 +100,9 @@ fn mark_region(
         .iter()
         .map(|&i| placed[i].line.bbox.x0)
         .fold(f32::INFINITY, f32::min);
-    let mut started = under_rule.is_some();
+    // lines before the area's first number continue the previous region's
+    // last footnote only while that one is unfinished
+    let mut started = false;
     let first = under_rule.unwrap_or(from);
     for &i in &members[first..] {
         let last = labels.last().map_or(0, |l| l.n);
@@ -110,9 +115,13 @@ fn mark_region(
                 text_start,
             });
             started = true;
+        } else if NOTE_MARK.is_match(&line.text) {
+            placed[i].role = Role::Note;
+            started = false;
         } else if !is_block_note(&line.text) && (started || continues_open_footnote(placed, labels))
         {
             placed[i].role = Role::Footnote;
+            started = true;
         }
     }
 }
@@ -136,7 +145,19 @@ fn rule_above(placed: &[Placed], members: &[usize], from: usize, rules: &[Rect])
                 && r.y0 >= floor - 2.0
                 && r.y1 <= top + 2.0
                 && r.horizontal_overlap(&region) > 0.0
+                && stands_alone(r, rules)
         })
+    })
+}
+
+/// A footnote rule touches no other rule (a table's borders do).
+fn stands_alone(rule: &Rect, rules: &[Rect]) -> bool {
+    !rules.iter().any(|o| {
+        o != rule
+            && o.x0 <= rule.x1 + 2.0
+            && o.x1 >= rule.x0 - 2.0
+            && o.y0 <= rule.y1 + 2.0
+            && o.y1 >= rule.y0 - 2.0
     })
 }
 

@@ -56,18 +56,28 @@ pub fn mark(placed: &mut [Placed], pages: &[Page]) {
         }
     }
     let page_count = pages.len();
+    // what the first page prints at its top, a running head echoes later
+    let masthead: Vec<&str> = placed
+        .iter()
+        .zip(&keys)
+        .zip(&in_margin)
+        .filter(|((p, key), margin)| p.page == 1 && **margin && key.chars().count() >= 3)
+        .filter(|((p, _), _)| p.line.bbox.y1 <= MARGIN * height_of(p))
+        .map(|((_, key), _)| key.as_str())
+        .collect();
     let is_furniture: Vec<bool> = placed
         .iter()
         .zip(&keys)
         .zip(&in_margin)
         .map(|((p, key), &margin)| {
-            let repeats = if could_repeat(&p.line.text) {
-                repeated_on(&seen, key, p.line.bbox.y0)
+            let (repeats, echoes) = if could_repeat(&p.line.text) {
+                let echoes = p.page > 1 && masthead.iter().any(|m| key.contains(m));
+                (repeated_on(&seen, key, p.line.bbox.y0), echoes)
             } else {
-                0
+                (0, false)
             };
             let page_number = PAGE_NUMBER.is_match(p.line.text.trim());
-            (margin && (repeats >= 2 || page_number))
+            (margin && (repeats >= 2 || page_number || echoes))
                 || (page_count >= 3 && repeats * 2 > page_count)
         })
         .collect();
