@@ -55,13 +55,44 @@ pub struct Options {
     pub limits: Limits,
 }
 
-/// Expands files and directories (recursively, files whose name matches
-/// `glob`) into inputs in a stable order with unique ids.
-pub fn collect_inputs(paths: &[PathBuf], glob: &str) -> Result<Vec<Input>> {
+/// The file names `kcite` takes from directories by default: reports as text
+/// and as PDF.
+pub const DEFAULT_GLOBS: &str = "*.txt,*.pdf";
+
+/// What was found in the inputs given.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Collected {
+    pub inputs: Vec<Input>,
+    /// Files in the directories that no glob matched, by extension
+    /// (`.docx`, or `(none)`), for the message when nothing was found.
+    pub skipped: BTreeMap<String, usize>,
+}
+
+impl Collected {
+    /// `2 .docx files skipped, 1 .hwp file skipped`.
+    pub fn skipped_summary(&self) -> String {
+        self.skipped
+            .iter()
+            .map(|(ext, n)| format!("{n} {ext} file{} skipped", if *n == 1 { "" } else { "s" }))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// Expands files and directories (recursively, files whose name matches one
+/// of the comma-separated `globs`) into inputs in a stable order with unique
+/// ids. A file named explicitly is taken whatever its name.
+pub fn collect_inputs(paths: &[PathBuf], globs: &str) -> Result<Collected> {
+    let patterns: Vec<&str> = globs
+        .split(',')
+        .map(str::trim)
+        .filter(|g| !g.is_empty())
+        .collect();
     let mut files = Vec::new();
+    let mut skipped = BTreeMap::new();
     for path in paths {
         if path.is_dir() {
-            walk(path, glob, &mut files)
+            walk(path, &patterns, &mut files, &mut skipped)
                 .with_context(|| format!("cannot list {}", path.display()))?;
         } else if path.exists() {
             files.push(path.clone());
@@ -73,7 +104,7 @@ pub fn collect_inputs(paths: &[PathBuf], glob: &str) -> Result<Vec<Input>> {
     for file in &files {
         *stems.entry(stem(file)).or_default() += 1;
     }
-    Ok(files
+    let inputs = files
         .into_iter()
         .map(|path| {
             let id = if stems[&stem(&path)] > 1 {
@@ -87,7 +118,8 @@ pub fn collect_inputs(paths: &[PathBuf], glob: &str) -> Result<Vec<Input>> {
             };
             Input { path, id }
         })
-        .collect())
+        .collect();
+    Ok(Collected { inputs, skipped })
 }
 
 fn stem(path: &Path) -> String {
@@ -97,19 +129,33 @@ fn stem(path: &Path) -> String {
     )
 }
 
-fn walk(dir: &Path, glob: &str, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+fn walk(
+    dir: &Path,
+    globs: &[&str],
+    out: &mut Vec<PathBuf>,
+    skipped: &mut BTreeMap<String, usize>,
+) -> std::io::Result<()> {
     let mut entries: Vec<PathBuf> = fs::read_dir(dir)?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .collect();
     entries.sort();
     for path in entries {
         if path.is_dir() {
-            walk(&path, glob, out)?;
-        } else if path
+            walk(&path, globs, out, skipped)?;
+            continue;
+        }
+        let name = path
             .file_name()
-            .is_some_and(|n| glob_match(glob, &n.to_string_lossy()))
-        {
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if globs.iter().any(|g| glob_match(g, &name)) {
             out.push(path);
+        } else if !name.starts_with('.') {
+            let ext = path.extension().map_or_else(
+                || "(no extension)".to_string(),
+                |e| format!(".{}", e.to_string_lossy()),
+            );
+            *skipped.entry(ext).or_default() += 1;
         }
     }
     Ok(())
@@ -144,19 +190,19 @@ pub fn glob_match(pattern: &str, name: &str) -> bool {
 #[derive(Debug)]
 pub enum Source {
     Extracted(Box<Document>),
-    Text(Input),
+    Report(Input),
 }
 
 /// Expands files and directories into sources. In directories, `*.json`
 /// files that are kcite documents are loaded (the corpus tables are not) and
-/// `*.txt` files are to be extracted; a file named explicitly is loaded if it
-/// ends in `.json`, else extracted.
+/// `*.txt` and `*.pdf` files are to be extracted; a file named explicitly is
+/// loaded if it ends in `.json`, else extracted.
 pub fn collect_sources(paths: &[PathBuf]) -> Result<Vec<Source>> {
     let mut sources = Vec::new();
     for path in paths {
         if path.is_dir() {
             let mut files = Vec::new();
-            walk(path, "*", &mut files)
+            walk(path, &["*"], &mut files, &mut BTreeMap::new())
                 .with_context(|| format!("cannot list {}", path.display()))?;
             for file in files {
                 match file.extension().and_then(|e| e.to_str()) {
@@ -165,7 +211,7 @@ pub fn collect_sources(paths: &[PathBuf]) -> Result<Vec<Source>> {
                             sources.push(Source::Extracted(Box::new(doc)));
                         }
                     }
-                    Some("txt") => sources.push(Source::Text(text_input(file))),
+                    Some("txt" | "pdf") => sources.push(Source::Report(text_input(file))),
                     _ => {}
                 }
             }
@@ -174,7 +220,7 @@ pub fn collect_sources(paths: &[PathBuf]) -> Result<Vec<Source>> {
         } else if path.extension().is_some_and(|e| e == "json") {
             sources.push(Source::Extracted(Box::new(load_document(path)?)));
         } else {
-            sources.push(Source::Text(text_input(path.clone())));
+            sources.push(Source::Report(text_input(path.clone())));
         }
     }
     Ok(sources)

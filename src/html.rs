@@ -11,29 +11,33 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
+use crate::batch::Failure;
 use crate::model::{Citation, CitationKind, Claim, Document, Footnote, Section, Sourcing};
 
 const STYLE: &str = include_str!("html/report.css");
 const SCRIPT: &str = include_str!("html/report.js");
 
 /// The whole page for `documents`, in the order given.
-pub fn render(documents: &[Document]) -> String {
+pub fn render(documents: &[Document], failed: &[Failure]) -> String {
     let mut out = String::with_capacity(64 * 1024 * documents.len().max(1));
     let claims: usize = documents.iter().map(|d| d.claims.len()).sum();
     let footnotes: usize = documents.iter().map(|d| d.footnotes.len()).sum();
     let findings: usize = documents.iter().map(|d| d.findings.len()).sum();
+    let count = plural(documents.len(), "document");
     let _ = write!(
         out,
         "<!doctype html>\n<html lang=\"ko\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>kcite audit: {} documents</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n\
-         <header><h1>kcite audit</h1><p>{} documents · {claims} claims · {footnotes} footnotes · {findings} findings</p></header>\n\
+         <title>kcite audit: {count}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n\
+         <header><h1>kcite audit</h1><p>{count} · {} · {} · {}</p></header>\n\
          <div class=\"layout\">\n",
-        documents.len(),
-        documents.len()
+        plural(claims, "claim"),
+        plural(footnotes, "footnote"),
+        plural(findings, "finding"),
     );
     render_nav(&mut out, documents);
     out.push_str("<main>\n");
+    render_failed(&mut out, failed);
     for (i, doc) in documents.iter().enumerate() {
         render_document(&mut out, doc, i);
     }
@@ -42,6 +46,32 @@ pub fn render(documents: &[Document]) -> String {
         "</main>\n</div>\n<script>\n{SCRIPT}</script>\n</body>\n</html>\n"
     );
     out
+}
+
+/// `1 claim`, `2 claims`.
+fn plural(n: usize, noun: &str) -> String {
+    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
+}
+
+/// The reports that could not be read, each with why.
+fn render_failed(out: &mut String, failed: &[Failure]) {
+    if failed.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "<section class=\"failed\" id=\"failed\"><h2>Not read: {}</h2><ul>",
+        plural(failed.len(), "file")
+    );
+    for failure in failed {
+        let _ = writeln!(
+            out,
+            "<li><code>{}</code>: {}</li>",
+            esc(&failure.source),
+            esc(&failure.error)
+        );
+    }
+    out.push_str("</ul></section>\n");
 }
 
 /// Escapes text for HTML element content and attribute values.

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
 use kcite::batch::{self, Options};
 use kcite::dict::ensure_dictionary;
 use kcite::morphology::Analyzer;
@@ -16,25 +16,51 @@ use kcite::morphology::Analyzer;
     about = "Claim–citation extraction and attribution audit for Korean policy reports"
 )]
 struct Cli {
-    /// lindera ko-dic directory (default: $KCITE_DICT, else a per-user cache, built on first use)
-    #[arg(long, global = true)]
-    dict: Option<PathBuf>,
     #[command(subcommand)]
     command: Command,
+}
+
+/// Where the Korean dictionary is.
+#[derive(Args)]
+struct DictArg {
+    /// lindera ko-dic directory (default: $KCITE_DICT, else a per-user cache, built on first use)
+    #[arg(long)]
+    dict: Option<PathBuf>,
+}
+
+/// How much of an input is accepted.
+#[derive(Args, Clone, Copy)]
+struct LimitArgs {
+    /// Largest input accepted, in MB
+    #[arg(long, default_value_t = 64)]
+    max_mb: usize,
+    /// Longest PDF accepted, in pages
+    #[arg(long, default_value_t = 2_000)]
+    max_pages: usize,
+}
+
+impl LimitArgs {
+    fn limits(self) -> kcite::Limits {
+        kcite::Limits {
+            max_bytes: self.max_mb.saturating_mul(1024 * 1024),
+            max_pages: self.max_pages,
+            ..kcite::Limits::default()
+        }
+    }
 }
 
 #[derive(Subcommand)]
 enum Command {
     /// Extract claims, footnotes, citations and findings as JSON (docs/SCHEMA.md)
     Extract {
-        /// Report files or directories (searched recursively), or - for stdin
+        /// Reports (text or PDF) or directories (searched recursively), or - for stdin
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
         /// Output directory: <id>.json per report plus corpus tables; - for stdout (one input)
         #[arg(short, long)]
         output: Option<PathBuf>,
-        /// File names to take from directories
-        #[arg(long, default_value = "*.txt")]
+        /// File names to take from directories, comma-separated
+        #[arg(long, default_value = batch::DEFAULT_GLOBS)]
         glob: String,
         /// Documents processed in parallel (default: all cores)
         #[arg(short, long)]
@@ -42,17 +68,18 @@ enum Command {
         /// No progress bar and no closing summary line
         #[arg(short, long)]
         quiet: bool,
-        /// Largest input accepted, in MB
-        #[arg(long, default_value_t = 64)]
-        max_mb: usize,
+        #[command(flatten)]
+        limits: LimitArgs,
         /// Exit with status 3 when any finding is a warning or an error
         #[arg(long)]
         strict: bool,
+        #[command(flatten)]
+        dict: DictArg,
     },
     /// Audit source attribution: counts, findings with their claims and
     /// citations, outlets, the weakest links, the summary alignment
     Audit {
-        /// Reports (*.txt), extracted documents (<id>.json) or directories of either
+        /// Reports (text or PDF), extracted documents (<id>.json) or directories of either
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
         /// Output format
@@ -61,29 +88,32 @@ enum Command {
         /// Exit with status 3 when any finding is a warning or an error
         #[arg(long)]
         strict: bool,
+        #[command(flatten)]
+        dict: DictArg,
     },
     /// Write the audit as one self-contained HTML page (claims, markers,
     /// sources, findings, charts)
     Report {
-        /// Reports (*.txt), extracted documents (<id>.json) or directories of either
+        /// Reports (text or PDF), extracted documents (<id>.json) or directories of either
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
         /// The HTML file to write
         #[arg(short, long, default_value = "report.html")]
         output: PathBuf,
+        #[command(flatten)]
+        dict: DictArg,
     },
     /// Print what the layout saw: every line in reading order with its page
-    /// and role (body, heading, footnote, furniture, masthead, table, figure),
-    /// markers shown as [^n], footnote numbers as [n]
+    /// and role (body, heading, footnote, furniture, masthead, table, figure,
+    /// contents, note), markers shown as [^n], footnote numbers as [n]
     Text {
         /// A report (PDF or text), or - for stdin
         file: PathBuf,
-        /// Largest input accepted, in MB
-        #[arg(long, default_value_t = 64)]
-        max_mb: usize,
         /// One JSON object per line (text as printed, markers, box)
         #[arg(long)]
         json: bool,
+        #[command(flatten)]
+        limits: LimitArgs,
     },
     /// Print the JSON Schema of the output, generated from the Rust types
     Schema,
@@ -98,6 +128,8 @@ enum Command {
         /// Print the figures as JSON
         #[arg(long)]
         json: bool,
+        #[command(flatten)]
+        dict: DictArg,
     },
     /// Print each morpheme's surface and part-of-speech tag (a debugging aid)
     Tokenize {
@@ -110,6 +142,8 @@ enum Command {
         /// Leave out the project's user dictionary (to see what it changes)
         #[arg(long)]
         no_user_dict: bool,
+        #[command(flatten)]
+        dict: DictArg,
     },
 }
 
@@ -126,6 +160,8 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
+        // a reader that stops early (`| head`) ends the output normally
+        Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("kcite: error: {err:#}");
             ExitCode::from(1)
@@ -133,22 +169,39 @@ fn main() -> ExitCode {
     }
 }
 
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// Writes to stdout; a closed pipe comes back as an error for `main`.
+fn emit(text: &str) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())?;
+    out.flush()?;
+    Ok(())
+}
+
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
-        Command::Text { file, max_mb, json } => {
-            let limits = kcite::Limits {
-                max_bytes: max_mb.saturating_mul(1024 * 1024),
-                ..kcite::Limits::default()
-            };
+        Command::Schema => {
+            let schema = schemars::schema_for!(kcite::Document);
+            emit(&format!("{}\n", serde_json::to_string_pretty(&schema)?))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Text { file, json, limits } => {
+            let limits = limits.limits();
             let bytes = read_bytes(&file, limits.max_bytes)?;
             match kcite::pipeline::read_layout(&bytes, limits) {
                 Ok(layout) => {
-                    let text = if json {
+                    emit(&if json {
                         kcite::transcript::render_json(&layout)
                     } else {
                         kcite::transcript::render(&layout)
-                    };
-                    print!("{text}");
+                    })?;
                     Ok(ExitCode::SUCCESS)
                 }
                 Err(err) => {
@@ -157,41 +210,28 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 }
             }
         }
-        Command::Schema => {
-            let schema = schemars::schema_for!(kcite::Document);
-            println!("{}", serde_json::to_string_pretty(&schema)?);
-            Ok(ExitCode::SUCCESS)
-        }
         Command::Extract {
             inputs,
             output,
             glob,
             jobs,
             quiet,
-            max_mb,
+            limits,
             strict,
+            dict,
         } => {
-            let limits = kcite::Limits {
-                max_bytes: max_mb.saturating_mul(1024 * 1024),
-                ..kcite::Limits::default()
+            let limits = limits.limits();
+            let Some(out_dir) = output.filter(|o| o.as_os_str() != "-") else {
+                return extract_without_output_dir(&inputs, &glob, &dict, limits, strict);
             };
-            let out_dir = output.filter(|o| o.as_os_str() != "-");
-            let single = inputs.len() == 1 && (inputs[0].as_os_str() == "-" || inputs[0].is_file());
-            if single && out_dir.is_none() {
-                let analyzer = load_analyzer(cli.dict.as_deref())?;
-                return extract_to_stdout(&inputs[0], &analyzer, limits, strict);
-            }
-            let Some(out_dir) = out_dir else {
-                return usage_error("several inputs need an output directory (-o DIR)");
-            };
-            let inputs = match batch::collect_inputs(&inputs, &glob) {
-                Ok(inputs) if inputs.is_empty() => {
-                    return usage_error(&format!("no input matches {glob}"));
-                }
-                Ok(inputs) => inputs,
+            let collected = match batch::collect_inputs(&inputs, &glob) {
+                Ok(collected) => collected,
                 Err(err) => return usage_error(&format!("{err:#}")),
             };
-            let analyzer = load_analyzer(cli.dict.as_deref())?;
+            if collected.inputs.is_empty() {
+                return usage_error(&nothing_found(&inputs, &glob, &collected));
+            }
+            let analyzer = load_analyzer(&dict)?;
             let jobs =
                 jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
             let options = Options {
@@ -199,14 +239,15 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 progress: !quiet,
                 limits,
             };
+            let inputs = collected.inputs;
             let outcome = batch::run(&inputs, &out_dir, &analyzer, &options)?;
             if !quiet {
                 let done = inputs.len() - outcome.failures.len();
                 eprintln!(
-                    "kcite: {done} of {} documents extracted into {}; {} warnings",
-                    inputs.len(),
+                    "kcite: {done} of {} extracted into {}; {}",
+                    documents(inputs.len()),
                     out_dir.display(),
-                    outcome.warnings
+                    plural(outcome.warnings, "warning")
                 );
             }
             Ok(if !outcome.failures.is_empty() {
@@ -217,42 +258,47 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 ExitCode::SUCCESS
             })
         }
-        Command::Report { inputs, output } => {
-            let (documents, failed) = match documents_for(&inputs, cli.dict.as_deref())? {
+        Command::Report {
+            inputs,
+            output,
+            dict,
+        } => {
+            let (documents_read, failed) = match documents_for(&inputs, &dict)? {
                 Ok(loaded) => loaded,
                 Err(usage) => return Ok(usage),
             };
-            let page = kcite::html::render(&documents);
+            let page = kcite::html::render(&documents_read, &failed);
             batch::write_atomically(&output, page.as_bytes())
                 .with_context(|| format!("cannot write {}", output.display()))?;
             eprintln!(
-                "kcite: {} documents in {} ({:.1} MB)",
-                documents.len(),
+                "kcite: {} in {} ({:.1} MB)",
+                documents(documents_read.len()),
                 output.display(),
                 page.len() as f64 / 1e6
             );
-            Ok(if failed > 0 {
-                ExitCode::from(1)
-            } else {
+            Ok(if failed.is_empty() {
                 ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
             })
         }
         Command::Audit {
             inputs,
             format,
             strict,
+            dict,
         } => {
-            let (documents, failed) = match documents_for(&inputs, cli.dict.as_deref())? {
+            let (documents_read, failed) = match documents_for(&inputs, &dict)? {
                 Ok(loaded) => loaded,
                 Err(usage) => return Ok(usage),
             };
-            let report = kcite::audit_report::build(&documents);
+            let report = kcite::audit_report::build(&documents_read);
             match format {
-                Format::Text => print!("{}", kcite::audit_report::render_text(&report)),
-                Format::Json => println!("{}", serde_json::to_string_pretty(&report)?),
+                Format::Text => emit(&kcite::audit_report::render_text(&report))?,
+                Format::Json => emit(&format!("{}\n", serde_json::to_string_pretty(&report)?))?,
             }
-            let warnings = warning_count(&documents);
-            Ok(if failed > 0 {
+            let warnings = warning_count(&documents_read);
+            Ok(if !failed.is_empty() {
                 ExitCode::from(1)
             } else if strict && warnings > 0 {
                 strict_failure(warnings)
@@ -264,21 +310,23 @@ fn run(cli: Cli) -> Result<ExitCode> {
             inputs,
             size_mb,
             json,
+            dict,
         } => {
-            let inputs = batch::collect_inputs(&inputs, "*.txt")?;
-            let reports = inputs
+            let collected = batch::collect_inputs(&inputs, batch::DEFAULT_GLOBS)?;
+            let reports = collected
+                .inputs
                 .iter()
                 .map(|i| {
                     std::fs::read(&i.path)
                         .with_context(|| format!("cannot read {}", i.path.display()))
                 })
                 .collect::<Result<Vec<_>>>()?;
-            let analyzer = load_analyzer(cli.dict.as_deref())?;
+            let analyzer = load_analyzer(&dict)?;
             let report = kcite::bench::run(&reports, (size_mb * 1e6) as usize, &analyzer);
             if json {
-                println!("{}", serde_json::to_string_pretty(&report)?);
+                emit(&format!("{}\n", serde_json::to_string_pretty(&report)?))?;
             } else {
-                print!("{report}");
+                emit(&report.to_string())?;
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -286,8 +334,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
             file,
             json,
             no_user_dict,
+            dict,
         } => {
-            let dir = ensure_dictionary(cli.dict.as_deref())?;
+            let dir = ensure_dictionary(dict.dict.as_deref())?;
             let analyzer = if no_user_dict {
                 Analyzer::load_with_user_dictionary(&dir, None)?
             } else {
@@ -312,8 +361,65 @@ fn run(cli: Cli) -> Result<ExitCode> {
     }
 }
 
+/// `kcite extract` without `-o`: one report to stdout, else a message that
+/// names what is wrong.
+fn extract_without_output_dir(
+    inputs: &[PathBuf],
+    glob: &str,
+    dict: &DictArg,
+    limits: kcite::Limits,
+    strict: bool,
+) -> Result<ExitCode> {
+    let [input] = inputs else {
+        return usage_error("several inputs need an output directory (-o DIR)");
+    };
+    if input.as_os_str() == "-" || input.is_file() {
+        let analyzer = load_analyzer(dict)?;
+        return extract_to_stdout(input, &analyzer, limits, strict);
+    }
+    if !input.exists() {
+        return usage_error(&format!("{}: no such file or directory", input.display()));
+    }
+    let collected = match batch::collect_inputs(inputs, glob) {
+        Ok(collected) => collected,
+        Err(err) => return usage_error(&format!("{err:#}")),
+    };
+    if collected.inputs.is_empty() {
+        return usage_error(&nothing_found(inputs, glob, &collected));
+    }
+    usage_error(&format!(
+        "{} holds {}: give an output directory (-o DIR) to write their JSON, or name one file to print it",
+        input.display(),
+        plural(collected.inputs.len(), "report")
+    ))
+}
+
+/// `no report found in corpus/ (*.txt, *.pdf); 2 .docx files skipped`.
+fn nothing_found(inputs: &[PathBuf], glob: &str, collected: &batch::Collected) -> String {
+    let places: Vec<String> = inputs.iter().map(|p| p.display().to_string()).collect();
+    let mut message = format!("no report found in {} ({glob})", places.join(", "));
+    let skipped = collected.skipped_summary();
+    if !skipped.is_empty() {
+        message.push_str("; ");
+        message.push_str(&skipped);
+    }
+    message
+}
+
+/// `1 report`, `2 reports`.
+fn plural(n: usize, noun: &str) -> String {
+    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
+}
+
+fn documents(n: usize) -> String {
+    plural(n, "document")
+}
+
 fn strict_failure(warnings: usize) -> ExitCode {
-    eprintln!("kcite: --strict: {warnings} findings of warning level or above");
+    eprintln!(
+        "kcite: --strict: {} of warning level or above",
+        plural(warnings, "finding")
+    );
     ExitCode::from(STRICT_FAILURE)
 }
 
@@ -325,15 +431,16 @@ fn warning_count(documents: &[kcite::Document]) -> usize {
         .count()
 }
 
+/// Documents read, and the reports that failed (path and why).
+type Loaded = (Vec<kcite::Document>, Vec<batch::Failure>);
+
 /// The documents `audit` and `report` work on, or the exit code of a usage
 /// error (no such input, nothing to read).
-fn documents_for(
-    inputs: &[PathBuf],
-    dict: Option<&Path>,
-) -> Result<Result<(Vec<kcite::Document>, usize), ExitCode>> {
+fn documents_for(inputs: &[PathBuf], dict: &DictArg) -> Result<Result<Loaded, ExitCode>> {
     let sources = match batch::collect_sources(inputs) {
         Ok(sources) if sources.is_empty() => {
-            return usage_error("no report (*.txt) or kcite document (*.json) found").map(Err);
+            return usage_error("no report (*.txt, *.pdf) or kcite document (*.json) found")
+                .map(Err);
         }
         Ok(sources) => sources,
         Err(err) => return usage_error(&format!("{err:#}")).map(Err),
@@ -343,39 +450,43 @@ fn documents_for(
 
 /// Loaded documents as they are, reports extracted (in parallel); the
 /// analyzer is loaded only when there is a report to extract. Returns the
-/// documents in input order and how many reports failed.
-fn documents_of(
-    sources: Vec<batch::Source>,
-    dict: Option<&Path>,
-) -> Result<(Vec<kcite::Document>, usize)> {
+/// documents in input order and the reports that failed.
+fn documents_of(sources: Vec<batch::Source>, dict: &DictArg) -> Result<Loaded> {
     use rayon::prelude::*;
-    let needs_analyzer = sources.iter().any(|s| matches!(s, batch::Source::Text(_)));
+    let needs_analyzer = sources
+        .iter()
+        .any(|s| matches!(s, batch::Source::Report(_)));
     let analyzer = if needs_analyzer {
         Some(load_analyzer(dict)?)
     } else {
         None
     };
-    let results: Vec<Result<kcite::Document, String>> = sources
+    let results: Vec<Result<kcite::Document, batch::Failure>> = sources
         .into_par_iter()
         .map(|source| match (source, &analyzer) {
             (batch::Source::Extracted(doc), _) => Ok(*doc),
-            (batch::Source::Text(input), Some(analyzer)) => {
-                batch::extract_input(&input, analyzer, kcite::Limits::default())
-                    .map_err(|e| format!("{}: {e}", input.path.display()))
+            (batch::Source::Report(input), Some(analyzer)) => {
+                batch::extract_input(&input, analyzer, kcite::Limits::default()).map_err(|error| {
+                    batch::Failure {
+                        source: input.path.display().to_string(),
+                        error,
+                    }
+                })
             }
-            (batch::Source::Text(input), None) => {
-                Err(format!("{}: no analyzer", input.path.display()))
-            }
+            (batch::Source::Report(input), None) => Err(batch::Failure {
+                source: input.path.display().to_string(),
+                error: "no analyzer".to_string(),
+            }),
         })
         .collect();
     let mut documents = Vec::new();
-    let mut failed = 0;
+    let mut failed = Vec::new();
     for result in results {
         match result {
             Ok(doc) => documents.push(doc),
-            Err(err) => {
-                eprintln!("kcite: {err}");
-                failed += 1;
+            Err(failure) => {
+                eprintln!("kcite: {}: {}", failure.source, failure.error);
+                failed.push(failure);
             }
         }
     }
@@ -387,8 +498,8 @@ fn usage_error(message: &str) -> Result<ExitCode> {
     Ok(ExitCode::from(2))
 }
 
-fn load_analyzer(dict: Option<&Path>) -> Result<Analyzer> {
-    Analyzer::load(&ensure_dictionary(dict)?)
+fn load_analyzer(dict: &DictArg) -> Result<Analyzer> {
+    Analyzer::load(&ensure_dictionary(dict.dict.as_deref())?)
 }
 
 /// `-` is stdin; at most `limit + 1` bytes are read, so the limit is checked after.
@@ -425,9 +536,7 @@ fn extract_to_stdout(
     };
     match kcite::extract(&bytes, &id, &name, analyzer, limits) {
         Ok(document) => {
-            std::io::stdout()
-                .lock()
-                .write_all(batch::to_json(&document).as_bytes())?;
+            emit(&batch::to_json(&document))?;
             let warnings = warning_count(std::slice::from_ref(&document));
             Ok(if strict && warnings > 0 {
                 strict_failure(warnings)

@@ -116,7 +116,7 @@ pub fn paragraphs(lines: &[Line], analyzer: &Analyzer, breaks: Breaks) -> Vec<Pa
     // every break inside a paragraph, analysed in one call up front
     let pairs: Vec<(&str, &str)> = lines
         .windows(2)
-        .zip(&openings[1..])
+        .zip(openings.iter().skip(1))
         .filter(|(_, opens)| opens.is_none())
         .map(|(pair, _)| (pair[0].text.as_str(), pair[1].text.as_str()))
         .collect();

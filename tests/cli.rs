@@ -326,3 +326,146 @@ fn strict_turns_warnings_into_exit_status_3() {
         .expect("run");
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn pdfs_in_a_directory_are_read_and_bad_ones_named_one_line_each() {
+    let input = temp_dir("pdf-in");
+    std::fs::copy(
+        "tests/fixtures/pdf/brief-two-column.pdf",
+        input.join("brief.pdf"),
+    )
+    .expect("copy");
+    // a PDF under another name is read as what it is
+    std::fs::copy(
+        "tests/fixtures/pdf/brief-two-column.pdf",
+        input.join("renamed.txt"),
+    )
+    .expect("copy");
+    for bad in ["encrypted", "scanned", "truncated"] {
+        std::fs::copy(
+            format!("tests/fixtures/pdf/bad/{bad}.pdf"),
+            input.join(format!("{bad}.pdf")),
+        )
+        .expect("copy");
+    }
+    let out_dir = temp_dir("pdf-out");
+    let out = kcite()
+        .args(["extract", "--quiet", "-o"])
+        .arg(&out_dir)
+        .arg(&input)
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), 3, "{stderr}");
+    assert!(
+        stderr.contains("encrypted.pdf: the PDF is encrypted"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("scanned.pdf: no text layer in 1 page: scanned? run OCR first"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("truncated.pdf: the PDF cannot be read"),
+        "{stderr}"
+    );
+    for good in ["brief.json", "renamed.json"] {
+        let doc: kcite::Document =
+            serde_json::from_slice(&std::fs::read(out_dir.join(good)).expect(good)).expect("json");
+        assert_eq!(
+            (doc.document.format.as_str(), doc.footnotes.len()),
+            ("pdf", 11),
+            "{good}"
+        );
+    }
+}
+
+#[test]
+fn text_prints_what_the_layout_saw() {
+    let out = kcite()
+        .args(["text", "tests/fixtures/pdf/brief-two-column.pdf"])
+        .output()
+        .expect("run");
+    common::assert_success(&out);
+    let text = String::from_utf8(out.stdout).expect("utf-8");
+    assert!(
+        text.lines()
+            .any(|l| l.contains("masthead") && l.contains("반도체 공급망 재편과 한국의 대응 과제"))
+    );
+    assert!(
+        text.lines()
+            .any(|l| l.contains("footnote") && l.contains("[4] 한국개발연구원(2023)"))
+    );
+    assert!(
+        text.lines()
+            .any(|l| l.contains("body") && l.contains("내놓고 있음.[^1]"))
+    );
+    assert!(
+        text.lines()
+            .any(|l| l.contains("table") && l.contains("<표 1>"))
+    );
+    assert!(text.lines().any(|l| l.contains("furniture")));
+}
+
+#[test]
+fn messages_name_the_real_problem() {
+    let missing = kcite()
+        .args(["extract", "no-such-report.txt"])
+        .output()
+        .expect("run");
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&missing.stderr)
+            .contains("no-such-report.txt: no such file or directory")
+    );
+    let empty = temp_dir("empty-dir");
+    std::fs::write(empty.join("notes.docx"), "x").expect("write");
+    std::fs::write(empty.join("more.docx"), "x").expect("write");
+    let out = kcite().arg("extract").arg(&empty).output().expect("run");
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("no report found in")
+            && stderr.contains("(*.txt,*.pdf); 2 .docx files skipped"),
+        "{stderr}"
+    );
+    let one = temp_dir("one-report");
+    std::fs::copy(common::REPORT, one.join("a.txt")).expect("copy");
+    let out = kcite().arg("extract").arg(&one).output().expect("run");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("holds 1 report: give an output directory (-o DIR)"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_closed_pipe_is_a_normal_end() {
+    use std::process::Stdio;
+    let mut child = kcite()
+        .args(["extract", common::REPORT])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    // read one line, then close the pipe as `head -1` does
+    let mut stdout = child.stdout.take().expect("stdout");
+    let mut first = [0u8; 16];
+    use std::io::Read;
+    stdout.read_exact(&mut first).expect("read");
+    drop(stdout);
+    let out = child.wait_with_output().expect("wait");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -104,3 +104,189 @@ fn positions_of_claims_footnotes_and_markers() {
         assert!(footnote.boxes[0].bbox[1] > 400.0, "footnote {}", footnote.n);
     }
 }
+
+fn brief() -> &'static Document {
+    static DOC: std::sync::OnceLock<Document> = std::sync::OnceLock::new();
+    DOC.get_or_init(|| common::extract_file("tests/fixtures/pdf/brief-two-column.pdf"))
+}
+
+/// What tests/fixtures/pdf/brief.py wrote into the brief.
+fn brief_expected() -> serde_json::Value {
+    let text = std::fs::read_to_string("tests/fixtures/pdf/brief-two-column.json").expect("json");
+    serde_json::from_str(&text).expect("json")
+}
+
+#[test]
+fn two_column_brief_footnotes_are_read_exactly() {
+    let expected = brief_expected();
+    let footnotes = expected["footnotes"].as_object().expect("footnotes");
+    let doc = brief();
+    assert_eq!(doc.footnotes.len(), footnotes.len());
+    for f in &doc.footnotes {
+        let want = footnotes[&f.n.to_string()].as_str().expect("text").trim();
+        assert_eq!(f.text, want, "footnote {}", f.n);
+    }
+    // footnote 4 runs on from the left column's foot into the right one's,
+    // and its own items 1) 2) start no footnote
+    let four = doc.footnotes.iter().find(|f| f.n == 4).expect("footnote 4");
+    let (first, last) = (four.boxes[0], four.boxes[four.boxes.len() - 1]);
+    assert!(
+        first.bbox[0] < 100.0 && last.bbox[0] > 300.0,
+        "{:?}",
+        four.boxes
+    );
+}
+
+#[test]
+fn two_column_brief_markers_once_each_in_order() {
+    let doc = brief();
+    let refs: Vec<u32> = doc
+        .claims
+        .iter()
+        .flat_map(|c| c.footnote_refs.iter().map(|r| r.n))
+        .collect();
+    assert_eq!(refs, (1..=11).collect::<Vec<_>>());
+    // each on the claim the brief puts it in
+    let expected = brief_expected();
+    for claim in expected["claims"].as_array().expect("claims") {
+        let want: Vec<u64> = claim["footnotes"]
+            .as_array()
+            .expect("numbers")
+            .iter()
+            .filter_map(|n| n.as_u64())
+            .collect();
+        if want.is_empty() {
+            continue;
+        }
+        let found = doc
+            .claims
+            .iter()
+            .find(|c| {
+                c.footnote_refs
+                    .first()
+                    .is_some_and(|r| u64::from(r.n) == want[0])
+            })
+            .expect("claim with the marker");
+        let text = claim["text"].as_str().expect("text");
+        let head: String = text.chars().take(12).collect();
+        assert!(found.text.starts_with(&head), "{} vs {}", found.text, text);
+    }
+    // the table's own notes 1) 2) are no markers and stay out of the claims
+    assert!(
+        doc.claims
+            .iter()
+            .all(|c| !c.text.contains("527") && !c.text.contains("주:"))
+    );
+}
+
+#[test]
+fn two_column_brief_claims_in_reading_order() {
+    let expected = brief_expected();
+    let want: Vec<&str> = expected["claims"]
+        .as_array()
+        .expect("claims")
+        .iter()
+        .filter_map(|c| c["text"].as_str())
+        .collect();
+    let doc = brief();
+    assert_eq!(doc.claims.len(), want.len());
+    // Words cut at a syllable with no space printed: all but two breaks
+    // (after a one-syllable bound noun) are joined as written.
+    let exact = doc
+        .claims
+        .iter()
+        .zip(&want)
+        .filter(|(c, w)| c.text == **w)
+        .count();
+    assert!(exact >= want.len() - 2, "{exact} of {} exact", want.len());
+    for (claim, w) in doc.claims.iter().zip(&want) {
+        let squash = |t: &str| t.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+        assert_eq!(squash(&claim.text), squash(w), "{}", claim.id);
+    }
+    let sections: Vec<&str> = doc
+        .sections
+        .iter()
+        .filter_map(|s| s.title.as_deref())
+        .collect();
+    assert_eq!(
+        sections,
+        [
+            "들어가며",
+            "주요국의 지원 정책",
+            "한국의 현황과 쟁점",
+            "정책 과제"
+        ]
+    );
+}
+
+#[test]
+fn two_column_brief_masthead() {
+    let d = &brief().document;
+    assert_eq!(d.date.as_deref(), Some("2024-03-15"));
+    assert_eq!(
+        d.title.as_deref(),
+        Some("반도체 공급망 재편과 한국의 대응 과제")
+    );
+    assert_eq!(d.pages, 2);
+}
+
+#[test]
+fn unreadable_pdfs_are_refused_with_a_reason() {
+    let cases = [
+        ("encrypted.pdf", "encrypted"),
+        (
+            "scanned.pdf",
+            "no text layer in 1 page: scanned? run OCR first",
+        ),
+        ("truncated.pdf", "cannot be read"),
+    ];
+    for (file, why) in cases {
+        let bytes = std::fs::read(format!("tests/fixtures/pdf/bad/{file}")).expect("read");
+        let err = kcite::extract(
+            &bytes,
+            "x",
+            file,
+            common::analyzer(),
+            kcite::Limits::default(),
+        )
+        .expect_err(file);
+        assert!(err.to_string().contains(why), "{file}: {err}");
+    }
+    let bytes = std::fs::read("tests/fixtures/pdf/brief-two-column.pdf").expect("read");
+    let limits = kcite::Limits {
+        max_pages: 1,
+        ..kcite::Limits::default()
+    };
+    let err = kcite::extract(&bytes, "x", "x", common::analyzer(), limits).expect_err("pages");
+    assert!(
+        err.to_string()
+            .contains("2 pages, more than the limit of 1"),
+        "{err}"
+    );
+}
+
+#[test]
+fn damaged_pdfs_never_panic() {
+    // every prefix and a few corruptions of a real PDF: a document or an error
+    let bytes = std::fs::read("tests/fixtures/pdf/brief-two-column.pdf").expect("read");
+    for cut in (0..bytes.len()).step_by(bytes.len() / 23) {
+        let _ = kcite::extract(
+            &bytes[..cut],
+            "x",
+            "x",
+            common::analyzer(),
+            kcite::Limits::default(),
+        );
+    }
+    let mut flipped = bytes.clone();
+    for i in (400..flipped.len()).step_by(997) {
+        flipped[i] ^= 0x5a;
+    }
+    let _ = kcite::extract(
+        &flipped,
+        "x",
+        "x",
+        common::analyzer(),
+        kcite::Limits::default(),
+    );
+}

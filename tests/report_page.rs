@@ -111,7 +111,7 @@ fn expect_counts(body: &[(String, String)], docs: &[Document]) {
 #[test]
 fn page_shows_every_claim_marker_and_finding_and_renders_korean() {
     let docs = documents();
-    let html = kcite::html::render(&docs);
+    let html = kcite::html::render(&docs, &[]);
     // self-contained: nothing is fetched (cited URLs appear only as text)
     for fetch in ["src=", "<link", "@import", "url(", "href=\"http"] {
         assert!(!html.contains(fetch), "the page fetches with {fetch}");
@@ -151,7 +151,7 @@ fn page_of_a_hundred_documents_loads() {
             doc
         })
         .collect();
-    let html = kcite::html::render(&docs);
+    let html = kcite::html::render(&docs, &[]);
     let Some(browser) = browser() else { return };
     let dir = temp_dir("hundred");
     let page = dir.join("report.html");

@@ -58,9 +58,11 @@ impl fmt::Display for PdfError {
                 f,
                 "the PDF has {pages} pages, more than the limit of {limit} (--max-pages)"
             ),
-            PdfError::NoText { pages } => {
-                write!(f, "no text layer in {pages} pages: scanned? run OCR first")
-            }
+            PdfError::NoText { pages } => write!(
+                f,
+                "no text layer in {pages} page{}: scanned? run OCR first",
+                if *pages == 1 { "" } else { "s" }
+            ),
         }
     }
 }
