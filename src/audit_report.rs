@@ -344,6 +344,7 @@ mod tests {
                 title: Some("제목".into()),
                 pages: 1,
                 format: "text".into(),
+                ..DocumentInfo::default()
             },
             sections: vec![
                 Section {

@@ -146,7 +146,7 @@ impl Document {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct DocumentInfo {
     /// File stem of the input.
     pub id: String,
@@ -158,8 +158,21 @@ pub struct DocumentInfo {
     pub series: Option<String>,
     /// Issue date, ISO.
     pub date: Option<String>,
-    /// Running title of the report.
+    /// Title of the report (masthead or running title).
     pub title: Option<String>,
+    /// Volume number as printed (`Vol. 24` → `24`, `제28권` → `28`).
+    #[serde(default)]
+    pub volume: Option<String>,
+    /// Issue number as printed (`No. 5` → `5`, `제1695호` → `1695`,
+    /// `2024-03호` → `2024-03`).
+    #[serde(default)]
+    pub issue: Option<String>,
+    /// Authors named in the masthead, normalised (`김 창 호*` → `김창호`).
+    #[serde(default)]
+    pub authors: Vec<String>,
+    /// The issuing institution, when the masthead prints it.
+    #[serde(default)]
+    pub publisher: Option<String>,
     /// Pages found (page breaks + 1), or the PDF's pages.
     pub pages: u32,
     /// What was read: `text` (text extracted from a PDF by another tool) or

@@ -85,6 +85,26 @@ pub fn extract(
         }));
     }
     let layout = read_layout(bytes, limits)?;
+    let name = Naming {
+        id,
+        source,
+        sha256: sha256_hex(bytes),
+    };
+    Ok(from_layout(layout, &name, analyzer))
+}
+
+/// What names a document in its output.
+#[derive(Debug, Clone)]
+pub struct Naming<'a> {
+    pub id: &'a str,
+    pub source: &'a str,
+    /// SHA-256 of the input bytes, hex.
+    pub sha256: String,
+}
+
+/// Everything after layout, one path for both front ends: reflow, outline,
+/// footnotes and citations, markers, links, support and findings.
+pub fn from_layout(layout: Layout, name: &Naming, analyzer: &Analyzer) -> Document {
     let usage = if layout.spaces_printed {
         String::new()
     } else {
@@ -96,7 +116,58 @@ pub fn extract(
     };
     let paragraphs = reflow::paragraphs(&layout.body, analyzer, breaks);
     let outline = outline::build(&paragraphs);
+    let (mut footnotes, mut findings) = read_footnotes(&layout, analyzer, breaks);
+    let marked = place_markers(&outline, &footnotes, layout.format, &mut findings);
+    let sections: Vec<Section> = section_ids(&outline.sections);
+    let mut claims = claims(&outline, marked, &sections);
+    let links = audit::link(&claims, &mut footnotes);
+    let sourcing = audit::sourcing(&claims);
+    for (claim, sourcing) in claims.iter_mut().zip(sourcing) {
+        claim.sourcing = sourcing;
+    }
+    let links = audit_attribution(
+        &mut claims,
+        &footnotes,
+        links,
+        &sections,
+        layout.masthead.date.as_deref(),
+        analyzer,
+        &mut findings,
+    );
+    audit::sort_findings(&mut findings);
+    let masthead = layout.masthead;
+    Document {
+        schema: SCHEMA_VERSION.to_string(),
+        document: DocumentInfo {
+            id: name.id.to_string(),
+            source: name.source.to_string(),
+            sha256: name.sha256.clone(),
+            series: masthead.series,
+            date: masthead.date,
+            title: masthead.title,
+            volume: masthead.volume,
+            issue: masthead.issue,
+            authors: masthead.authors,
+            publisher: masthead.publisher,
+            pages: layout.pages,
+            format: layout.format.as_str().to_string(),
+        },
+        sections,
+        claims,
+        footnotes,
+        links,
+        findings,
+    }
+}
 
+/// The footnotes with their typed citations (back references resolved), and
+/// the findings about them: malformed citations, repeats, unresolved back
+/// references.
+fn read_footnotes(
+    layout: &Layout,
+    analyzer: &Analyzer,
+    breaks: reflow::Breaks,
+) -> (Vec<Footnote>, Vec<Finding>) {
     let mut findings = Vec::new();
     let mut parsed: Vec<(u32, Vec<Citation>)> = Vec::new();
     let mut footnotes: Vec<Footnote> = Vec::new();
@@ -149,9 +220,18 @@ pub fn extract(
     for (footnote, (_, citations)) in footnotes.iter_mut().zip(parsed) {
         footnote.citations = citations;
     }
+    (footnotes, findings)
+}
 
-    let numbers: BTreeSet<u32> = footnotes.iter().map(|f| f.n).collect();
-    let marked = if layout.format == layout::Format::Pdf {
+/// The claims' markers: placed by a PDF's layout, or found in the text;
+/// markers that break the numbering become findings.
+fn place_markers(
+    outline: &outline::Outline,
+    footnotes: &[Footnote],
+    format: layout::Format,
+    findings: &mut Vec<Finding>,
+) -> markers::Markers {
+    let marked = if format == layout::Format::Pdf {
         let placed: Vec<(&str, &[reflow::Anchor])> = outline
             .claims
             .iter()
@@ -159,6 +239,7 @@ pub fn extract(
             .collect();
         markers::from_anchors(&placed)
     } else {
+        let numbers: BTreeSet<u32> = footnotes.iter().map(|f| f.n).collect();
         let texts: Vec<String> = outline.claims.iter().map(|c| c.text.clone()).collect();
         markers::extract(&texts, &numbers)
     };
@@ -181,9 +262,16 @@ pub fn extract(
             )
         });
     }
+    marked
+}
 
-    let sections: Vec<Section> = section_ids(&outline.sections);
-    let mut claims: Vec<Claim> = outline
+/// The output claims from the outline's drafts and their markers.
+fn claims(
+    outline: &outline::Outline,
+    marked: markers::Markers,
+    sections: &[Section],
+) -> Vec<Claim> {
+    outline
         .claims
         .iter()
         .zip(marked.claims)
@@ -213,62 +301,44 @@ pub fn extract(
             lines: draft.lines,
             ..Claim::default()
         })
-        .collect();
-    let mut links = audit::link(&claims, &mut footnotes);
-    let sourcing = audit::sourcing(&claims);
-    for (claim, sourcing) in claims.iter_mut().zip(sourcing) {
-        claim.sourcing = sourcing;
-    }
+        .collect()
+}
+
+/// Support scores, summary alignment and the audit's findings. The content
+/// words of every claim and cited title are read once.
+fn audit_attribution(
+    claims: &mut [Claim],
+    footnotes: &[Footnote],
+    mut links: Vec<Link>,
+    sections: &[Section],
+    report_date: Option<&str>,
+    analyzer: &Analyzer,
+    findings: &mut Vec<Finding>,
+) -> Vec<Link> {
     let summary: Vec<bool> = claims
         .iter()
         .map(|c| sections.iter().any(|s| s.summary && s.id == c.section))
         .collect();
-
-    // morphology: the content words of every claim and cited title, once
     let texts: Vec<&str> = claims.iter().map(|c| c.text.as_str()).collect();
     let claim_words: Vec<ClaimWords> = claims
         .iter()
         .zip(analyzer.content_words_of_each(&texts))
         .map(|(c, words)| support::claim_words(&c.text, &c.sentences, &words))
         .collect();
-    let titles = support::title_words(&footnotes, |titles| analyzer.content_words_of_each(titles));
-    support::score_links(&mut links, &claims, &claim_words, &titles);
-    support::align_summary(&mut claims, &summary, &claim_words, &links);
-
+    let titles = support::title_words(footnotes, |titles| analyzer.content_words_of_each(titles));
+    support::score_links(&mut links, claims, &claim_words, &titles);
+    support::align_summary(claims, &summary, &claim_words, &links);
     findings.extend(support::weak_support_findings(
         &links,
-        &claims,
+        claims,
         &claim_words,
         &titles,
-        &support::headline_ids(&footnotes),
+        &support::headline_ids(footnotes),
     ));
-    findings.extend(audit::unsourced_findings(&claims, &summary, &claim_words));
-    findings.extend(audit::numbering_findings(&footnotes));
-    findings.extend(audit::date_findings(
-        &claims,
-        &footnotes,
-        layout.furniture.date.as_deref(),
-    ));
-    audit::sort_findings(&mut findings);
-
-    Ok(Document {
-        schema: SCHEMA_VERSION.to_string(),
-        document: DocumentInfo {
-            id: id.to_string(),
-            source: source.to_string(),
-            sha256: sha256_hex(bytes),
-            series: layout.furniture.series,
-            date: layout.furniture.date,
-            title: layout.furniture.title,
-            pages: layout.pages,
-            format: layout.format.as_str().to_string(),
-        },
-        sections,
-        claims,
-        footnotes,
-        links,
-        findings,
-    })
+    findings.extend(audit::unsourced_findings(claims, &summary, &claim_words));
+    findings.extend(audit::numbering_findings(footnotes));
+    findings.extend(audit::date_findings(claims, footnotes, report_date));
+    links
 }
 
 /// The layout of a PDF, or of text: the one place the two front ends part.

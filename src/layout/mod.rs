@@ -8,11 +8,13 @@
 
 mod conventions;
 pub mod geometry;
+pub mod masthead;
 pub mod pdf;
 pub mod text;
 
 pub use conventions::{bullet_of, ends_sentence, heading_of, is_citation_like, roman_heading_of};
 pub use geometry::Rect;
+pub use masthead::Masthead;
 
 /// What a line is, as the layout saw it.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -95,19 +97,6 @@ pub struct FootnoteLines {
     pub lines: Vec<Line>,
 }
 
-/// What the page furniture says about the document.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Furniture {
-    /// Series name, e.g. `KIEP 세계경제 포커스`.
-    pub series: Option<String>,
-    /// Issue date as ISO `YYYY-MM-DD`.
-    pub date: Option<String>,
-    /// Running title with its glued page number removed.
-    pub title: Option<String>,
-    /// Page numbers printed in the furniture, in order.
-    pub printed_pages: Vec<u32>,
-}
-
 /// The output of the layout stage.
 #[derive(Debug, Clone, Default)]
 pub struct Layout {
@@ -119,7 +108,8 @@ pub struct Layout {
     pub repeated_footnotes: Vec<(u32, usize)>,
     /// Every other line (furniture, masthead, tables, figures), with its role.
     pub other: Vec<Line>,
-    pub furniture: Furniture,
+    /// What the masthead and the running furniture say of the document.
+    pub masthead: Masthead,
     pub pages: u32,
     /// Whether a space printed at the end of a line marks a break between
     /// words (see [`crate::reflow::Breaks`]).

@@ -20,7 +20,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::conventions::*;
-use super::{FootnoteLines, Format, Furniture, Layout, Line, Role};
+use super::masthead::{self, Cue, Place};
+use super::{FootnoteLines, Format, Layout, Line, Role};
 
 static FOOTNOTE_START: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s{0,3}(\d{1,3})\)\s*(\S.*)$").expect("regex"));
@@ -34,6 +35,12 @@ static GLUED_PAGE: LazyLock<Regex> =
 static TRAILING_PAGE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\D.*?)\s*(\d{1,3})$").expect("regex"));
 
+/// An author's or editor's note: `* 국회입법조사처 …`.
+static NOTE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*[*†‡]+\s+\S").expect("regex"));
+
+/// A title block line is at most this long, and the block this many lines.
+const TITLE_BLOCK_CHARS: usize = 60;
+const TITLE_BLOCK_LINES: usize = 8;
 /// Longest line that can be furniture (series names, running titles).
 const FURNITURE_MAX_CHARS: usize = 40;
 
@@ -41,7 +48,8 @@ const FURNITURE_MAX_CHARS: usize = 40;
 pub fn analyse(text: &str) -> Layout {
     let lines: Vec<&str> = text.split('\n').collect();
     let furniture_lines = find_furniture(&lines);
-    let furniture = read_furniture(&lines, &furniture_lines);
+    let top = title_block(&lines, &furniture_lines);
+    let masthead = masthead::read(&cues(&lines, &furniture_lines, &top));
     let mut builder = Builder::default();
     for (index, raw) in lines.iter().enumerate() {
         if raw.trim().is_empty() {
@@ -49,9 +57,13 @@ pub fn analyse(text: &str) -> Layout {
         }
         if furniture_lines[index] {
             builder.furniture(index + 1, raw);
-            continue;
+        } else if top.contains(&index) {
+            builder.aside(index + 1, raw, Role::Masthead);
+        } else if NOTE.is_match(raw) {
+            builder.aside(index + 1, raw, Role::Note);
+        } else {
+            builder.line(index + 1, raw);
         }
-        builder.line(index + 1, raw);
     }
     // footnotes in number order, whatever order the pages came in
     builder.footnotes.sort_by_key(|f| f.n);
@@ -66,7 +78,7 @@ pub fn analyse(text: &str) -> Layout {
         footnotes: builder.footnotes,
         repeated_footnotes: builder.repeated_footnotes,
         other: builder.other,
-        furniture,
+        masthead,
         pages: pages.max(1),
         spaces_printed: true,
         format: Format::Text,
@@ -96,6 +108,18 @@ impl Builder {
             text: raw.to_string(),
             page: self.page,
             role: Role::Furniture,
+            ..Line::default()
+        });
+    }
+
+    /// A line that is neither body nor footnote nor a page's furniture.
+    fn aside(&mut self, number: usize, raw: &str, role: Role) {
+        self.page = self.page.max(1);
+        self.other.push(Line {
+            number,
+            text: raw.to_string(),
+            page: self.page,
+            role,
             ..Line::default()
         });
     }
@@ -356,16 +380,55 @@ fn squash(line: &str) -> String {
     t.trim_matches(|c: char| c.is_ascii_digit()).to_string()
 }
 
-/// Reads series, date, title and printed page numbers from furniture lines.
-fn read_furniture(lines: &[&str], furniture: &[bool]) -> Furniture {
-    let mut dates: Vec<String> = Vec::new();
-    let mut titles: Vec<String> = Vec::new();
-    let mut series: Vec<String> = Vec::new();
-    let mut printed_pages = Vec::new();
-    let mut cluster: Vec<String> = Vec::new();
-    let flush = |cluster: &mut Vec<String>, series: &mut Vec<String>| {
+/// The first page's title block: the short lines that open the document
+/// before its running text (a bullet, a heading, a long or finished line),
+/// less the one right above the first bullet, which names the block it opens
+/// (`주요 내용`). None when the opening runs long: that is text, not a masthead.
+fn title_block(lines: &[&str], furniture: &[bool]) -> Vec<usize> {
+    let mut block = Vec::new();
+    let mut next = None;
+    for (index, line) in lines.iter().enumerate() {
+        let t = line.trim();
+        if t.is_empty() || furniture[index] {
+            continue;
+        }
+        let body = bullet_of(t).is_some()
+            || heading_of(line).is_some()
+            || FOOTNOTE_START.is_match(t)
+            || t.chars().count() > TITLE_BLOCK_CHARS
+            || ends_sentence(t);
+        if body {
+            next = Some(t);
+            break;
+        }
+        block.push(index);
+        if block.len() > TITLE_BLOCK_LINES {
+            return Vec::new();
+        }
+    }
+    if next.is_some_and(|t| bullet_of(t).is_some()) {
+        block.pop();
+    }
+    block
+}
+
+/// What names the document: the title block's lines and the furniture the
+/// document opens with, then the running furniture (clustered short lines
+/// joined, a running title with its glued page number told apart).
+fn cues(lines: &[&str], furniture: &[bool], top: &[usize]) -> Vec<Cue> {
+    let cue = |text: String, place: Place| Cue {
+        text,
+        size: None,
+        place,
+    };
+    let opening = (0..lines.len())
+        .find(|&i| !lines[i].trim().is_empty() && !furniture[i] && !top.contains(&i))
+        .unwrap_or(lines.len());
+    let mut out = Vec::new();
+    let mut cluster: Vec<&str> = Vec::new();
+    let flush = |cluster: &mut Vec<&str>, out: &mut Vec<Cue>| {
         if !cluster.is_empty() {
-            series.push(cluster.join(" "));
+            out.push(cue(cluster.join(" "), Place::Running));
             cluster.clear();
         }
     };
@@ -374,30 +437,22 @@ fn read_furniture(lines: &[&str], furniture: &[bool]) -> Furniture {
         if t.is_empty() {
             continue;
         }
-        if !furniture[index] {
-            flush(&mut cluster, &mut series);
-            continue;
-        }
-        if let Some(caps) = ISSUE_DATE.captures(t) {
-            let (y, m, d) = (&caps[1], &caps[2], &caps[3]);
-            dates.push(format!("{y}-{:0>2}-{:0>2}", m, d));
-            flush(&mut cluster, &mut series);
-        } else if let Some(caps) = PAGE_NUMBER.captures(t) {
-            printed_pages.extend(caps[1].parse::<u32>().ok());
+        if top.contains(&index) || (furniture[index] && index < opening) {
+            out.push(cue(t.to_string(), Place::Top));
+        } else if !furniture[index] {
+            flush(&mut cluster, &mut out);
+        } else if ISSUE_DATE.is_match(t) || PAGE_NUMBER.is_match(t) {
+            flush(&mut cluster, &mut out);
+            out.push(cue(t.to_string(), Place::Running));
         } else if let Some((page, title)) = split_page_number(t) {
-            printed_pages.push(page);
-            titles.push(title);
+            out.push(cue(page.to_string(), Place::Running));
+            out.push(cue(title, Place::RunningTitle));
         } else {
-            cluster.push(t.split_whitespace().collect::<Vec<_>>().join(" "));
+            cluster.extend(t.split_whitespace());
         }
     }
-    flush(&mut cluster, &mut series);
-    Furniture {
-        series: most_common(series),
-        date: most_common(dates),
-        title: most_common(titles),
-        printed_pages,
-    }
+    flush(&mut cluster, &mut out);
+    out
 }
 
 /// `72023년 제목` → (7, `2023년 제목`); `제목 12` → (12, `제목`). A digit run
@@ -424,19 +479,6 @@ fn split_page_number(text: &str) -> Option<(u32, String)> {
     (title.chars().count() >= 4).then(|| Some((caps[2].parse().ok()?, title.to_string())))?
 }
 
-fn most_common(values: Vec<String>) -> Option<String> {
-    let mut counts: Vec<(String, usize)> = Vec::new();
-    for value in values {
-        match counts.iter_mut().find(|(v, _)| *v == value) {
-            Some((_, count)) => *count += 1,
-            None => counts.push((value, 1)),
-        }
-    }
-    // the first of the most frequent: stable for the same input
-    let best = counts.iter().map(|(_, c)| *c).max()?;
-    counts.into_iter().find(|(_, c)| *c == best).map(|(v, _)| v)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -446,10 +488,10 @@ mod tests {
     #[test]
     fn furniture_is_read_and_removed() {
         let layout = analyse(PAGES);
-        assert_eq!(layout.furniture.series.as_deref(), Some("연구원 리뷰"));
-        assert_eq!(layout.furniture.date.as_deref(), Some("2023-05-01"));
-        assert_eq!(layout.furniture.title.as_deref(), Some("무역 동향"));
-        assert_eq!(layout.furniture.printed_pages, [3, 4]);
+        assert_eq!(layout.masthead.series.as_deref(), Some("연구원 리뷰"));
+        assert_eq!(layout.masthead.date.as_deref(), Some("2023-05-01"));
+        assert_eq!(layout.masthead.title.as_deref(), Some("무역 동향"));
+        assert_eq!(layout.masthead.printed_pages, [3, 4]);
         assert!(
             layout
                 .body

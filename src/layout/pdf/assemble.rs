@@ -7,27 +7,18 @@
 //! joined across columns and pages; everything else kept with its role; the
 //! furniture read for the document's series, title, date and page numbers.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 use super::Placed;
 use super::footnotes::Label;
-use super::furniture::page_number;
 use super::lines::{Superscript, TextLine};
 use super::segments::dominant;
-use crate::layout::{FootnoteLines, Format, Furniture, Layout, Line, Marker, Role, bullet_of};
-
-static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(\d{4})\s*[.\-/년]\s*(\d{1,2})\s*(?:[.\-/월]\s*(\d{1,2})\s*[.일]?)?")
-        .expect("regex")
-});
+use crate::layout::masthead::{self, Cue, Masthead, Place};
+use crate::layout::{FootnoteLines, Format, Layout, Line, Marker, Role, bullet_of};
 
 /// Builds the layout from the analysed lines.
 pub fn layout(placed: Vec<Placed>, labels: Vec<Label>, pages: usize) -> Layout {
-    let furniture = read_furniture(&placed);
+    let masthead = read_masthead(&placed);
     let mut out = Layout {
-        furniture,
+        masthead,
         pages: u32::try_from(pages.max(1)).unwrap_or(u32::MAX),
         format: Format::Pdf,
         ..Layout::default()
@@ -217,92 +208,25 @@ fn is_label(sup: &Superscript) -> bool {
     !marker_numbers(&sup.text).is_empty()
 }
 
-/// Series, date, title and printed page numbers from the masthead and the
-/// running furniture, read cell by cell (a running foot prints the series
-/// and the page number apart).
-fn read_furniture(placed: &[Placed]) -> Furniture {
-    let masthead: Vec<&Placed> = placed.iter().filter(|p| p.role == Role::Masthead).collect();
-    let running: Vec<&Placed> = placed
-        .iter()
-        .filter(|p| p.role == Role::Furniture)
-        .collect();
-    let title_size = masthead.iter().map(|p| p.line.size).fold(0.0f32, f32::max);
-    let title: Vec<&str> = masthead
-        .iter()
-        .filter(|p| title_size > 0.0 && p.line.size >= 0.95 * title_size)
-        .map(|p| p.line.text.trim())
-        .collect();
-    let title = (!title.is_empty()).then(|| crate::reflow::collapse_spaces(&title.join(" ")));
-    let cells = |lines: &[&Placed]| -> Vec<String> {
-        lines
-            .iter()
-            .flat_map(|p| p.line.cells())
-            .map(crate::reflow::collapse_spaces)
-            .collect()
-    };
-    let (masthead_cells, running_cells) = (cells(&masthead), cells(&running));
-    let date = masthead_cells
-        .iter()
-        .chain(&running_cells)
-        .find_map(|c| iso_date(c));
-    let printed_pages = running_cells
-        .iter()
-        .filter_map(|c| page_number(c))
-        .collect();
-    let is_name = |c: &&String| {
-        c.chars().any(char::is_alphabetic)
-            && !DATE.is_match(c)
-            && title
-                .as_ref()
-                .is_none_or(|t| !t.contains(c.as_str()) && !c.contains(t.as_str()))
-    };
-    let names: Vec<String> = running_cells
-        .iter()
-        .map(|c| strip_page_number(c))
-        .filter(|c| is_name(&c))
-        .collect();
-    let series = most_frequent(&names).or_else(|| masthead_cells.iter().find(is_name).cloned());
-    Furniture {
-        series,
-        date,
-        title,
-        printed_pages,
-    }
-}
-
-/// The value seen most often (the first of equals).
-fn most_frequent(values: &[String]) -> Option<String> {
-    let mut best: Option<(usize, &String)> = None;
-    for value in values {
-        let count = values.iter().filter(|v| *v == value).count();
-        if best.is_none_or(|(c, _)| count > c) {
-            best = Some((count, value));
+/// What names the document: the masthead's lines (with their type size)
+/// and the running furniture, cell by cell.
+fn read_masthead(placed: &[Placed]) -> Masthead {
+    let mut cues = Vec::new();
+    for p in placed {
+        let (place, size) = match p.role {
+            Role::Masthead => (Place::Top, Some(p.line.size)),
+            Role::Furniture => (Place::Running, None),
+            _ => continue,
+        };
+        for cell in p.line.cells() {
+            cues.push(Cue {
+                text: cell.to_string(),
+                size,
+                place,
+            });
         }
     }
-    best.map(|(_, v)| v.clone())
-}
-
-fn strip_page_number(text: &str) -> String {
-    let t = text.trim();
-    let t = t
-        .trim_start_matches(|c: char| c.is_ascii_digit())
-        .trim_start();
-    let t = t.trim_end_matches(|c: char| c.is_ascii_digit()).trim_end();
-    crate::reflow::collapse_spaces(t.trim_matches(|c: char| matches!(c, '-' | '–' | '|' | '·')))
-}
-
-/// `2024.2.1.`, `2024년 2월 1일` → `2024-02-01`; `2024. 5.` → `2024-05`.
-pub fn iso_date(text: &str) -> Option<String> {
-    let caps = DATE.captures(text)?;
-    let year: u32 = caps[1].parse().ok()?;
-    let month: u32 = caps[2].parse().ok()?;
-    if !(1900..=2100).contains(&year) || !(1..=12).contains(&month) {
-        return None;
-    }
-    match caps.get(3).and_then(|d| d.as_str().parse::<u32>().ok()) {
-        Some(day) if (1..=31).contains(&day) => Some(format!("{year}-{month:02}-{day:02}")),
-        _ => Some(format!("{year}-{month:02}")),
-    }
+    masthead::read(&cues)
 }
 
 #[cfg(test)]
@@ -348,16 +272,5 @@ mod tests {
         assert_eq!(marker_numbers("1, 2"), [1, 2]);
         assert!(marker_numbers("a").is_empty());
         assert!(marker_numbers("*").is_empty());
-    }
-
-    #[test]
-    fn dates() {
-        assert_eq!(iso_date("2024.2.1.").as_deref(), Some("2024-02-01"));
-        assert_eq!(
-            iso_date("2024년 3월 15일 발행").as_deref(),
-            Some("2024-03-15")
-        );
-        assert_eq!(iso_date("2024. 5.").as_deref(), Some("2024-05"));
-        assert_eq!(iso_date("제1695호"), None);
     }
 }

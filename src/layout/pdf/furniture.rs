@@ -125,33 +125,6 @@ fn squash(text: &str) -> String {
         .collect()
 }
 
-/// The page number a furniture line prints, if it prints one: a bare
-/// number, or one to three digits at either end of a running title.
-pub fn page_number(text: &str) -> Option<u32> {
-    let t = text.trim();
-    let lead: String = t.chars().take_while(char::is_ascii_digit).collect();
-    if PAGE_NUMBER.is_match(t) {
-        let first: String = t
-            .chars()
-            .skip_while(|c| !c.is_ascii_digit())
-            .take_while(char::is_ascii_digit)
-            .collect();
-        return first.parse().ok();
-    }
-    let tail: String = t
-        .chars()
-        .rev()
-        .take_while(char::is_ascii_digit)
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
-    [lead, tail]
-        .into_iter()
-        .find(|d| (1..=3).contains(&d.len()))
-        .and_then(|d| d.parse().ok())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -212,9 +185,5 @@ mod tests {
                 Body, Furniture, Body, Furniture, Furniture, Body, Furniture, Body
             ]
         );
-        assert_eq!(page_number("- 12 -"), Some(12));
-        assert_eq!(page_number("12 보고서 제목"), Some(12));
-        assert_eq!(page_number("보고서 제목 7"), Some(7));
-        assert_eq!(page_number("보고서 제목"), None);
     }
 }
