@@ -1,17 +1,22 @@
 //! Bench: throughput of the pipeline against bare tokenization.
 //!
-//! In: report files, a target size. Out: a [`BenchReport`] with MB/s and
-//! documents/s for bare lindera tokenization of the same text, the full
-//! pipeline on one thread and on two, and the peak resident memory.
-//! The corpus is replicated in memory up to the target size, so the figures
-//! do not depend on disk speed.
+//! In: report files (text and PDF), a target size. Out: a [`BenchReport`]
+//! with MB/s and documents/s for bare lindera tokenization of the text
+//! reports, the full pipeline on one thread and on two, and for the PDFs the
+//! layout alone and the full pipeline in pages/s; and the peak resident
+//! memory. The corpora are replicated in memory up to the target size (PDFs:
+//! up to a number of pages), so the figures do not depend on disk speed.
 
 use std::time::Instant;
 
 use rayon::prelude::*;
 
+use crate::layout::pdf::is_pdf;
 use crate::morphology::Analyzer;
 use crate::pipeline::{self, Limits};
+
+/// PDFs are replicated up to this many pages.
+const PDF_PAGES: usize = 300;
 
 /// One measured run.
 #[derive(Debug, Clone, serde::Serialize)]
@@ -20,6 +25,8 @@ pub struct Measure {
     pub seconds: f64,
     pub mb_per_s: f64,
     pub docs_per_s: f64,
+    /// PDF runs: pages read per second.
+    pub pages_per_s: Option<f64>,
 }
 
 #[derive(Debug, Clone, serde::Serialize)]
@@ -27,68 +34,174 @@ pub struct BenchReport {
     pub documents: usize,
     pub megabytes: f64,
     pub runs: Vec<Measure>,
+    /// The PDF corpus, when PDFs were given.
+    pub pdf: Option<PdfCorpus>,
     pub peak_rss_mb: Option<f64>,
 }
 
-/// Replicates `reports` to at least `target_bytes` and measures.
+/// What the PDF runs read.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct PdfCorpus {
+    pub documents: usize,
+    pub pages: usize,
+    pub megabytes: f64,
+}
+
+/// Replicates the reports to at least `target_bytes` (PDFs: to
+/// [`PDF_PAGES`] pages) and measures.
 pub fn run(reports: &[Vec<u8>], target_bytes: usize, analyzer: &Analyzer) -> BenchReport {
-    let mut corpus: Vec<&[u8]> = Vec::new();
-    let mut bytes = 0;
-    while bytes < target_bytes && !reports.is_empty() {
-        for report in reports {
-            corpus.push(report);
-            bytes += report.len();
-        }
-    }
-    let megabytes = bytes as f64 / 1e6;
-    let texts: Vec<String> = corpus
+    let (pdfs, texts): (Vec<&Vec<u8>>, Vec<&Vec<u8>>) = reports.iter().partition(|r| is_pdf(r));
+    let corpus: Vec<&[u8]> = replicate(&texts, |r| r.len(), target_bytes)
+        .into_iter()
+        .map(Vec::as_slice)
+        .collect();
+    let megabytes = corpus.iter().map(|r| r.len()).sum::<usize>() as f64 / 1e6;
+    let decoded: Vec<String> = corpus
         .iter()
         .map(|b| String::from_utf8_lossy(b).into_owned())
         .collect();
     let mut runs = Vec::new();
-    runs.push(measure(
-        "lindera tokenization (1 thread)",
-        megabytes,
-        corpus.len(),
-        || {
-            texts
-                .iter()
-                .map(|t| t.lines().map(|l| analyzer.token_count(l)).sum::<usize>())
-                .sum::<usize>()
-        },
-    ));
-    for jobs in [1, 2] {
-        let pool = rayon::ThreadPoolBuilder::new().num_threads(jobs).build();
-        let Ok(pool) = pool else { continue };
+    if !corpus.is_empty() {
         runs.push(measure(
-            &format!("kcite pipeline (--jobs {jobs})"),
+            "lindera tokenization (1 thread)",
             megabytes,
             corpus.len(),
+            None,
             || {
-                pool.install(|| {
-                    corpus
-                        .par_iter()
-                        .enumerate()
-                        .map(|(i, bytes)| {
-                            let id = format!("doc{i}");
-                            pipeline::extract(bytes, &id, &id, analyzer, Limits::default())
-                                .map(|d| serde_json::to_string_pretty(&d).map_or(0, |s| s.len()))
-                                .unwrap_or(0)
-                        })
-                        .sum::<usize>()
-                })
+                decoded
+                    .iter()
+                    .map(|t| t.lines().map(|l| analyzer.token_count(l)).sum::<usize>())
+                    .sum::<usize>()
             },
         ));
+        for jobs in [1, 2] {
+            runs.extend(pipeline_run(
+                "kcite pipeline",
+                jobs,
+                &corpus,
+                megabytes,
+                None,
+                analyzer,
+            ));
+        }
     }
+    let pdf = (!pdfs.is_empty()).then(|| bench_pdfs(&pdfs, analyzer, &mut runs));
     BenchReport {
         documents: corpus.len(),
         megabytes,
         runs,
+        pdf: pdf.flatten(),
         peak_rss_mb: peak_rss_mb(),
     }
 }
 
-fn measure<T>(name: &str, megabytes: f64, documents: usize, work: impl FnOnce() -> T) -> Measure {
+/// The layout alone and the whole pipeline on the PDFs, in pages/s.
+fn bench_pdfs(
+    pdfs: &[&Vec<u8>],
+    analyzer: &Analyzer,
+    runs: &mut Vec<Measure>,
+) -> Option<PdfCorpus> {
+    let page_counts: Vec<usize> = pdfs
+        .iter()
+        .map(|b| pipeline::read_layout(b, Limits::default()).map_or(0, |l| l.pages as usize))
+        .collect();
+    let sized: Vec<(&Vec<u8>, usize)> = pdfs
+        .iter()
+        .copied()
+        .zip(page_counts)
+        .filter(|(_, p)| *p > 0)
+        .collect();
+    if sized.is_empty() {
+        return None;
+    }
+    let corpus = replicate(&sized, |(_, pages)| *pages, PDF_PAGES);
+    let pages: usize = corpus.iter().map(|(_, p)| p).sum();
+    let bytes: Vec<&[u8]> = corpus.iter().map(|(b, _)| b.as_slice()).collect();
+    let megabytes = bytes.iter().map(|b| b.len()).sum::<usize>() as f64 / 1e6;
+    runs.push(measure(
+        "PDF layout (1 thread)",
+        megabytes,
+        bytes.len(),
+        Some(pages),
+        || {
+            bytes
+                .iter()
+                .map(|b| pipeline::read_layout(b, Limits::default()).map_or(0, |l| l.body.len()))
+                .sum::<usize>()
+        },
+    ));
+    for jobs in [1, 2] {
+        runs.extend(pipeline_run(
+            "kcite pipeline on PDF",
+            jobs,
+            &bytes,
+            megabytes,
+            Some(pages),
+            analyzer,
+        ));
+    }
+    Some(PdfCorpus {
+        documents: bytes.len(),
+        pages,
+        megabytes,
+    })
+}
+
+/// The items repeated in order until their sizes reach `target`.
+fn replicate<T: Copy>(items: &[T], size: impl Fn(&T) -> usize, target: usize) -> Vec<T> {
+    let mut out = Vec::new();
+    let mut total = 0;
+    while total < target && items.iter().any(|i| size(i) > 0) {
+        for item in items {
+            out.push(*item);
+            total += size(item);
+        }
+    }
+    out
+}
+
+/// The whole pipeline (JSON included) over the corpus on `jobs` threads.
+fn pipeline_run(
+    name: &str,
+    jobs: usize,
+    corpus: &[&[u8]],
+    megabytes: f64,
+    pages: Option<usize>,
+    analyzer: &Analyzer,
+) -> Option<Measure> {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs)
+        .build()
+        .ok()?;
+    Some(measure(
+        &format!("{name} (--jobs {jobs})"),
+        megabytes,
+        corpus.len(),
+        pages,
+        || {
+            pool.install(|| {
+                corpus
+                    .par_iter()
+                    .enumerate()
+                    .map(|(i, bytes)| {
+                        let id = format!("doc{i}");
+                        pipeline::extract(bytes, &id, &id, analyzer, Limits::default())
+                            .map(|d| serde_json::to_string_pretty(&d).map_or(0, |s| s.len()))
+                            .unwrap_or(0)
+                    })
+                    .sum::<usize>()
+            })
+        },
+    ))
+}
+
+fn measure<T>(
+    name: &str,
+    megabytes: f64,
+    documents: usize,
+    pages: Option<usize>,
+    work: impl FnOnce() -> T,
+) -> Measure {
     let started = Instant::now();
     std::hint::black_box(work());
     let seconds = started.elapsed().as_secs_f64().max(1e-9);
@@ -97,6 +210,7 @@ fn measure<T>(name: &str, megabytes: f64, documents: usize, work: impl FnOnce() 
         seconds,
         mb_per_s: megabytes / seconds,
         docs_per_s: documents as f64 / seconds,
+        pages_per_s: pages.map(|p| p as f64 / seconds),
     }
 }
 
@@ -110,17 +224,35 @@ pub fn peak_rss_mb() -> Option<f64> {
 
 impl std::fmt::Display for BenchReport {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        writeln!(
-            f,
-            "corpus: {} documents, {:.1} MB (replicated in memory)",
-            self.documents, self.megabytes
-        )?;
-        for run in &self.runs {
+        if self.documents > 0 {
+            writeln!(
+                f,
+                "corpus: {} documents, {:.1} MB (replicated in memory)",
+                self.documents, self.megabytes
+            )?;
+        }
+        for run in self.runs.iter().filter(|r| r.pages_per_s.is_none()) {
             writeln!(
                 f,
                 "{:<34} {:>7.2} s {:>8.2} MB/s {:>9.1} docs/s",
                 run.name, run.seconds, run.mb_per_s, run.docs_per_s
             )?;
+        }
+        if let Some(pdf) = &self.pdf {
+            writeln!(
+                f,
+                "PDF corpus: {} documents, {} pages, {:.1} MB (replicated in memory)",
+                pdf.documents, pdf.pages, pdf.megabytes
+            )?;
+        }
+        for run in &self.runs {
+            if let Some(pages) = run.pages_per_s {
+                writeln!(
+                    f,
+                    "{:<34} {:>7.2} s {:>8.2} MB/s {:>9.1} pages/s",
+                    run.name, run.seconds, run.mb_per_s, pages
+                )?;
+            }
         }
         if let Some(rss) = self.peak_rss_mb {
             writeln!(f, "peak RSS: {rss:.0} MB")?;

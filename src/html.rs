@@ -231,7 +231,7 @@ fn render_claims(out: &mut String, doc: &Document, anchor: &str) {
         };
         let _ = write!(
             out,
-            "<p class=\"claim {status}{}{}\" id=\"{anchor}-{}\" style=\"margin-left:{:.1}em\"><span class=\"cid\">{}</span><span class=\"bullet\">{}</span>",
+            "<p class=\"claim {status}{}{}\" id=\"{anchor}-{}\" style=\"margin-left:{:.1}em\"><span class=\"cid\">{}</span><span class=\"page\" title=\"page {page}\">p.{page}</span><span class=\"bullet\">{}</span>",
             if weak.contains(claim.id.as_str()) {
                 " weak"
             } else {
@@ -245,7 +245,8 @@ fn render_claims(out: &mut String, doc: &Document, anchor: &str) {
             claim.id,
             f64::from(claim.depth) * 1.6,
             claim.id,
-            esc(claim.marker.as_deref().unwrap_or("·"))
+            esc(claim.marker.as_deref().unwrap_or("·")),
+            page = claim.page,
         );
         if let Some(topic) = &claim.topic {
             let _ = write!(out, "<span class=\"topic\">[{}]</span> ", esc(topic));

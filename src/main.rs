@@ -119,8 +119,8 @@ enum Command {
     Schema,
     /// Measure throughput: bare tokenization vs the pipeline on 1 and 2 threads
     Bench {
-        /// Report files or directories to replicate
-        #[arg(default_value = "corpus")]
+        /// Report files (text and PDF) or directories to replicate
+        #[arg(default_values = ["corpus", "tests/fixtures/pdf"])]
         inputs: Vec<PathBuf>,
         /// Replicate the reports up to this many MB
         #[arg(long, default_value_t = 5.0)]

@@ -227,13 +227,28 @@ fn bad_and_legacy_inputs_never_stop_the_batch() {
 #[test]
 fn bench_reports_throughput() {
     let out = kcite()
-        .args(["bench", "--size-mb", "0.2", "--json", "corpus"])
+        .args(["bench", "--size-mb", "0.2", "--json", common::REPORT])
+        .arg("tests/fixtures/pdf/brief-two-column.pdf")
         .output()
         .expect("run");
     assert!(out.status.success());
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
-    assert_eq!(report["runs"].as_array().map(Vec::len), Some(3));
-    assert!(report["runs"][1]["mb_per_s"].as_f64().unwrap_or(0.0) > 0.0);
+    let runs = report["runs"].as_array().expect("runs");
+    let names: Vec<&str> = runs.iter().filter_map(|r| r["name"].as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "lindera tokenization (1 thread)",
+            "kcite pipeline (--jobs 1)",
+            "kcite pipeline (--jobs 2)",
+            "PDF layout (1 thread)",
+            "kcite pipeline on PDF (--jobs 1)",
+            "kcite pipeline on PDF (--jobs 2)"
+        ]
+    );
+    assert!(runs[1]["mb_per_s"].as_f64().unwrap_or(0.0) > 0.0);
+    assert!(runs[3]["pages_per_s"].as_f64().unwrap_or(0.0) > 0.0);
+    assert!(report["pdf"]["pages"].as_u64().unwrap_or(0) >= 300);
 }
 
 #[test]

@@ -45,6 +45,22 @@ static CONTENTS: LazyLock<Regex> =
 static UNIT_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*[(（]\s*단위\s*[:：]").expect("regex"));
 
+/// A short line wholly in brackets: `[ 개정안 조문대비표 ]`, `< 주요 지표 >`.
+fn is_bracketed_title(text: &str) -> bool {
+    let t = text.trim();
+    let pairs = [
+        ('[', ']'),
+        ('<', '>'),
+        ('〈', '〉'),
+        ('【', '】'),
+        ('《', '》'),
+    ];
+    t.chars().count() <= 60
+        && pairs
+            .iter()
+            .any(|&(open, close)| t.starts_with(open) && t.ends_with(close))
+}
+
 /// Whether a line is a table's caption.
 pub fn is_table_caption(text: &str) -> bool {
     TABLE_CAPTION.is_match(text)
@@ -166,6 +182,16 @@ pub fn mark_contents(placed: &mut [Placed]) {
     }
 }
 
+/// Sources and remarks printed on their own (`※자료: 환경부`, `주: …`) away
+/// from any table are notes, not claims.
+pub fn mark_loose_notes(placed: &mut [Placed]) {
+    for p in placed.iter_mut().filter(|p| p.role == Role::Body) {
+        if is_block_note(&p.line.text) {
+            p.role = Role::Note;
+        }
+    }
+}
+
 /// A line cut in two cells next to a table line is a row of that table.
 fn extend_rows(placed: &mut [Placed], members: &[usize]) {
     for k in 0..members.len() {
@@ -215,6 +241,19 @@ fn attach_captions_and_notes(placed: &mut [Placed], members: &[usize], metrics: 
             } else {
                 break;
             }
+        }
+    }
+    // a title in brackets or a source note right above a table or figure
+    // is its own (a run of them: the nearest first)
+    for k in (0..members.len().saturating_sub(1)).rev() {
+        let (i, next) = (members[k], members[k + 1]);
+        let block = placed[next].role;
+        let text = &placed[i].line.text;
+        if placed[i].role == Role::Body
+            && matches!(block, Role::Table | Role::Figure)
+            && (is_bracketed_title(text) || is_block_note(text))
+        {
+            placed[i].role = block;
         }
     }
     // notes and sources directly under a table or figure

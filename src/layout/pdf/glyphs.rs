@@ -55,7 +55,15 @@ pub enum ReadError {
 const RULE_THICKNESS: f32 = 2.5;
 
 /// Reads every page of the document, refusing more than `max_pages`.
+///
+/// PDFium is single-threaded: `pdfium-render` takes a lock around every
+/// call. Reading a whole document under one lock of ours keeps threads from
+/// taking turns call by call (the layout after it runs in parallel).
 pub fn read(pdfium: &Pdfium, bytes: &[u8], max_pages: usize) -> Result<Vec<Page>, ReadError> {
+    static ONE_DOCUMENT_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _turn = ONE_DOCUMENT_AT_A_TIME
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     let document = pdfium
         .load_pdf_from_byte_slice(bytes, None)
         .map_err(load_error)?;

@@ -126,6 +126,7 @@ pub fn layout_pages(pages: &[Page]) -> Layout {
     blocks::mark_tabular(&mut placed, pages);
     let labels = footnotes::mark(&mut placed, pages, &metrics);
     blocks::mark_captions_and_notes(&mut placed, &metrics);
+    blocks::mark_loose_notes(&mut placed);
     blocks::mark_headings(&mut placed, &metrics);
     assemble::layout(placed, labels, pages.len())
 }
