@@ -47,6 +47,8 @@ pub struct Counts {
     pub sourced_via_sub_bullets: usize,
     pub unsourced: usize,
     pub footnotes: usize,
+    pub tables: usize,
+    pub figures: usize,
     pub citations: usize,
     pub links: usize,
     pub citation_kinds: BTreeMap<String, usize>,
@@ -184,6 +186,8 @@ fn audit_document(doc: &Document) -> DocumentAudit {
             sourced_via_sub_bullets: doc.sourcing_count(Sourcing::SubBullets),
             unsourced: doc.sourcing_count(Sourcing::None),
             footnotes: doc.footnotes.len(),
+            tables: doc.tables.len(),
+            figures: doc.figures.len(),
             citations: citations.len(),
             links: doc.links.len(),
             citation_kinds: doc.citation_kind_counts(),
@@ -242,8 +246,8 @@ fn render_document(out: &mut String, doc: &DocumentAudit) {
     };
     let _ = writeln!(
         out,
-        "  {} footnotes, {} citations{kinds}, {} links",
-        c.footnotes, c.citations, c.links
+        "  {} footnotes, {} citations{kinds}, {} links; {} tables, {} figures",
+        c.footnotes, c.citations, c.links, c.tables, c.figures
     );
 
     let _ = writeln!(
@@ -376,6 +380,8 @@ mod tests {
                     ..Citation::default()
                 }],
             }],
+            tables: vec![],
+            figures: vec![],
             links: vec![Link {
                 claim: "C2".into(),
                 footnote: 1,

@@ -454,6 +454,8 @@ fn rows(doc: &Document) -> Rows {
         "pages": doc.document.pages,
         "claims": doc.claims.len(),
         "footnotes": doc.footnotes.len(),
+        "tables": doc.tables.len(),
+        "figures": doc.figures.len(),
         "citations": citations.len(),
         "links": doc.links.len(),
         "kinds": kinds,

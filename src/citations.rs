@@ -21,10 +21,16 @@ pub struct Problem {
 
 /// Parses one footnote into citations with ids `F<n>.<k>`.
 pub fn parse_footnote(n: u32, text: &str) -> (Vec<Citation>, Vec<Problem>) {
+    parse_works(&format!("F{n}"), text)
+}
+
+/// Parses a text that cites works (a footnote, a table's sources) into
+/// citations with ids `<prefix>.1`, `<prefix>.2`, ….
+pub fn parse_works(prefix: &str, text: &str) -> (Vec<Citation>, Vec<Problem>) {
     let mut citations = Vec::new();
     let mut problems = Vec::new();
     for (k, work) in split_works(text).into_iter().enumerate() {
-        let id = format!("F{n}.{}", k + 1);
+        let id = format!("{prefix}.{}", k + 1);
         let (citation, issues) = parse_citation(&id, work);
         problems.extend(issues.into_iter().map(|message| Problem {
             citation: id.clone(),

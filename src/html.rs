@@ -154,6 +154,7 @@ fn render_document(out: &mut String, doc: &Document, index: usize) {
     );
     out.push_str("<div class=\"cols\">\n<div class=\"claims\">\n");
     render_claims(out, doc, &anchor);
+    render_exhibits(out, doc, &anchor);
     out.push_str("</div>\n");
     render_findings(out, doc, &anchor);
     out.push_str("</div>\n</section>\n");
@@ -166,14 +167,52 @@ fn render_counts(out: &mut String, doc: &Document) {
         "<ul class=\"counts\"><li><b>{}</b> claims</li><li><b>{}</b> cite a source</li>\
          <li><b>{}</b> through sub-bullets</li><li><b>{}</b> without</li>\
          <li><b>{}</b> footnotes</li><li><b>{citations}</b> citations</li>\
+         <li><b>{}</b> tables</li><li><b>{}</b> figures</li>\
          <li><b>{}</b> findings</li></ul>",
         doc.claims.len(),
         doc.sourcing_count(Sourcing::Direct),
         doc.sourcing_count(Sourcing::SubBullets),
         doc.sourcing_count(Sourcing::None),
         doc.footnotes.len(),
+        doc.tables.len(),
+        doc.figures.len(),
         doc.findings.len()
     );
+}
+
+/// The tables and figures: caption, page, unit, notes and sources, each
+/// source with the kind of work it cites.
+fn render_exhibits(out: &mut String, doc: &Document, anchor: &str) {
+    if doc.tables.is_empty() && doc.figures.is_empty() {
+        return;
+    }
+    out.push_str("<section class=\"exhibits\"><h3>Tables and figures</h3><ul>\n");
+    for exhibit in doc.tables.iter().chain(&doc.figures) {
+        let _ = write!(
+            out,
+            "<li class=\"exhibit\" id=\"{anchor}-{}\"><b>{}</b> {} <span class=\"page\">p.{}</span>",
+            esc(&exhibit.id),
+            esc(&exhibit.id),
+            esc(exhibit.caption.as_deref().unwrap_or("(no caption)")),
+            exhibit.page
+        );
+        if let Some(unit) = &exhibit.unit {
+            let _ = write!(out, " <span class=\"unit\">({})</span>", esc(unit));
+        }
+        for note in &exhibit.notes {
+            let _ = write!(out, "<div class=\"note\">주: {}</div>", esc(note));
+        }
+        for citation in &exhibit.citations {
+            let _ = write!(
+                out,
+                "<div class=\"source\">자료: {} <span class=\"kind\">{}</span></div>",
+                esc(&citation.raw),
+                citation.kind.as_str()
+            );
+        }
+        out.push_str("</li>\n");
+    }
+    out.push_str("</ul></section>\n");
 }
 
 /// What a marker's pop-up shows: the footnote's citations, each with the

@@ -19,6 +19,12 @@ pub struct Document {
     pub sections: Vec<Section>,
     pub claims: Vec<Claim>,
     pub footnotes: Vec<Footnote>,
+    /// Tables, in reading order.
+    #[serde(default)]
+    pub tables: Vec<Exhibit>,
+    /// Figures, in reading order.
+    #[serde(default)]
+    pub figures: Vec<Exhibit>,
     pub links: Vec<Link>,
     pub findings: Vec<Finding>,
 }
@@ -327,6 +333,32 @@ pub struct Footnote {
     pub boxes: Vec<PageBox>,
     pub cited_by: Vec<String>,
     pub citations: Vec<Citation>,
+}
+
+/// A table or a figure, kept out of the claims: its caption, cells, its own
+/// notes (with their own `1) 2)` numbering) and sources.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Exhibit {
+    /// `T1`, `T2`, … for tables, `G1`, `G2`, … for figures (그림), in reading order.
+    pub id: String,
+    /// The caption as printed (`<표 1> 북한의 대중 교역 추이`); null when none.
+    pub caption: Option<String>,
+    pub page: u32,
+    /// First and last line (PDF input: lines of `kcite text`).
+    pub lines: [usize; 2],
+    /// The unit line's unit (`(단위: 백만 달러)` → `백만 달러`).
+    pub unit: Option<String>,
+    /// The cells, a printed row per entry, whitespace collapsed.
+    pub rows: Vec<String>,
+    /// Its own notes, `주:` taken off.
+    pub notes: Vec<String>,
+    /// Its sources, `자료:`/`출처:` taken off.
+    pub sources: Vec<String>,
+    /// The works the sources cite, typed as footnote citations are; ids
+    /// `T1.1`, `G2.1`.
+    pub citations: Vec<Citation>,
+    /// PDF input: the boxes of its printed lines.
+    pub boxes: Vec<PageBox>,
 }
 
 #[derive(

@@ -13,6 +13,7 @@ use crate::audit;
 use crate::citations;
 use crate::decode::{self, DecodeError};
 use crate::layout::pdf::PdfError;
+use crate::layout::tables::{Block, Kind};
 use crate::layout::{self, Layout};
 use crate::markers;
 use crate::model::*;
@@ -155,9 +156,42 @@ pub fn from_layout(layout: Layout, name: &Naming, analyzer: &Analyzer) -> Docume
         sections,
         claims,
         footnotes,
+        tables: exhibits(&layout.blocks, Kind::Table, "T"),
+        figures: exhibits(&layout.blocks, Kind::Figure, "G"),
         links,
         findings,
     }
+}
+
+/// The tables (or figures) with their sources' citations.
+fn exhibits(blocks: &[Block], kind: Kind, prefix: &str) -> Vec<Exhibit> {
+    blocks
+        .iter()
+        .filter(|b| b.kind == kind)
+        .enumerate()
+        .map(|(i, block)| {
+            let id = format!("{prefix}{}", i + 1);
+            let (citations, _) = citations::parse_works(&id, &block.sources.join("; "));
+            let first = block.lines.first().map_or(0, |l| l.number);
+            let last = block.lines.last().map_or(0, |l| l.number);
+            Exhibit {
+                caption: block.caption.clone(),
+                page: block.page(),
+                lines: [first, last],
+                unit: block.unit.clone(),
+                rows: block.rows.clone(),
+                notes: block.notes.clone(),
+                sources: block.sources.clone(),
+                citations: if block.sources.is_empty() {
+                    Vec::new()
+                } else {
+                    citations
+                },
+                boxes: page_boxes(block.lines.iter().filter_map(|l| Some((l.page, l.bbox?)))),
+                id,
+            }
+        })
+        .collect()
 }
 
 /// The footnotes with their typed citations (back references resolved), and

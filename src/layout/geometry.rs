@@ -68,6 +68,54 @@ pub fn union_all<'a>(boxes: impl IntoIterator<Item = &'a Rect>) -> Option<Rect> 
     })
 }
 
+/// More rules than this on a page are a drawing.
+const MAX_RULES: usize = 2_000;
+
+/// Boxes enclosed by ruled tables: rules that touch one another, grouped,
+/// with at least two horizontal ones. (A page of thousands of strokes is a
+/// drawing, not a table: it is not grouped.)
+pub fn ruled_boxes(rules: &[Rect]) -> Vec<Rect> {
+    if rules.len() > MAX_RULES {
+        return Vec::new();
+    }
+    let touches = |a: &Rect, b: &Rect| {
+        a.x0 <= b.x1 + 2.0 && a.x1 >= b.x0 - 2.0 && a.y0 <= b.y1 + 2.0 && a.y1 >= b.y0 - 2.0
+    };
+    // connected groups, by repeated merging of a group into one it touches
+    let mut group: Vec<usize> = (0..rules.len()).collect();
+    let root = |group: &[usize], mut i: usize| {
+        while group[i] != i {
+            i = group[i];
+        }
+        i
+    };
+    for i in 0..rules.len() {
+        for j in 0..i {
+            if touches(&rules[i], &rules[j]) {
+                let (a, b) = (root(&group, i), root(&group, j));
+                group[a] = b;
+            }
+        }
+    }
+    let mut boxes: Vec<(usize, Rect, usize)> = Vec::new();
+    for (i, rule) in rules.iter().enumerate() {
+        let r = root(&group, i);
+        let horizontal = usize::from(rule.height() <= 2.5 && rule.width() > 10.0);
+        match boxes.iter_mut().find(|(k, _, _)| *k == r) {
+            Some((_, b, count)) => {
+                *b = b.union(rule);
+                *count += horizontal;
+            }
+            None => boxes.push((r, *rule, horizontal)),
+        }
+    }
+    boxes
+        .into_iter()
+        .filter(|(_, g, horizontal)| *horizontal >= 2 && g.height() > 8.0 && g.width() > 30.0)
+        .map(|(_, g, _)| g)
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

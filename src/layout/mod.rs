@@ -10,6 +10,7 @@ mod conventions;
 pub mod geometry;
 pub mod masthead;
 pub mod pdf;
+pub mod tables;
 pub mod text;
 
 pub use conventions::{bullet_of, ends_sentence, heading_of, is_citation_like, roman_heading_of};
@@ -106,7 +107,9 @@ pub struct Layout {
     /// Footnotes printed twice word for word: (number, line of the repeat).
     /// The repeat is dropped, not folded into the footnote's text.
     pub repeated_footnotes: Vec<(u32, usize)>,
-    /// Every other line (furniture, masthead, tables, figures), with its role.
+    /// Tables and figures, each with its caption, cells, notes and sources.
+    pub blocks: Vec<tables::Block>,
+    /// Every other line (furniture, masthead, notes), with its role.
     pub other: Vec<Line>,
     /// What the masthead and the running furniture say of the document.
     pub masthead: Masthead,
@@ -145,6 +148,7 @@ impl Layout {
             .body
             .iter()
             .chain(self.footnotes.iter().flat_map(|f| &f.lines))
+            .chain(self.blocks.iter().flat_map(|b| &b.lines))
             .chain(&self.other)
             .collect();
         all.sort_by_key(|l| l.number);

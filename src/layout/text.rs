@@ -21,6 +21,7 @@ use regex::Regex;
 
 use super::conventions::*;
 use super::masthead::{self, Cue, Place};
+use super::tables::{self, Kind};
 use super::{FootnoteLines, Format, Layout, Line, Role};
 
 static FOOTNOTE_START: LazyLock<Regex> =
@@ -49,6 +50,7 @@ pub fn analyse(text: &str) -> Layout {
     let lines: Vec<&str> = text.split('\n').collect();
     let furniture_lines = find_furniture(&lines);
     let top = title_block(&lines, &furniture_lines);
+    let exhibits = find_blocks(&lines, &furniture_lines);
     let masthead = masthead::read(&cues(&lines, &furniture_lines, &top));
     let mut builder = Builder::default();
     for (index, raw) in lines.iter().enumerate() {
@@ -57,6 +59,8 @@ pub fn analyse(text: &str) -> Layout {
         }
         if furniture_lines[index] {
             builder.furniture(index + 1, raw);
+        } else if let Some(kind) = exhibits[index] {
+            builder.exhibit(index + 1, raw, kind);
         } else if top.contains(&index) {
             builder.aside(index + 1, raw, Role::Masthead);
         } else if NOTE.is_match(raw) {
@@ -77,6 +81,11 @@ pub fn analyse(text: &str) -> Layout {
         body: builder.body,
         footnotes: builder.footnotes,
         repeated_footnotes: builder.repeated_footnotes,
+        blocks: builder
+            .blocks
+            .into_iter()
+            .map(|(kind, lines)| tables::build(kind, lines))
+            .collect(),
         other: builder.other,
         masthead,
         pages: pages.max(1),
@@ -97,10 +106,15 @@ struct Builder {
     repeated_footnotes: Vec<(u32, usize)>,
     /// Furniture lines and dropped repeats.
     other: Vec<Line>,
+    /// The lines of each table and figure.
+    blocks: Vec<(Kind, Vec<Line>)>,
+    /// The last line went to the last block (a block continues).
+    in_block: bool,
 }
 
 impl Builder {
     fn furniture(&mut self, number: usize, raw: &str) {
+        self.in_block = false;
         self.page_break();
         self.in_footnotes = false;
         self.other.push(Line {
@@ -112,8 +126,32 @@ impl Builder {
         });
     }
 
+    /// A line of a table or figure: the block the line before opened, or a
+    /// new one.
+    fn exhibit(&mut self, number: usize, raw: &str, kind: Kind) {
+        self.page = self.page.max(1);
+        let role = match kind {
+            Kind::Table => Role::Table,
+            Kind::Figure => Role::Figure,
+        };
+        let line = Line {
+            number,
+            text: raw.to_string(),
+            page: self.page,
+            role,
+            ..Line::default()
+        };
+        let opens = tables::caption_kind(raw.trim()).is_some();
+        match self.blocks.last_mut() {
+            Some((k, lines)) if self.in_block && *k == kind && !opens => lines.push(line),
+            _ => self.blocks.push((kind, vec![line])),
+        }
+        self.in_block = true;
+    }
+
     /// A line that is neither body nor footnote nor a page's furniture.
     fn aside(&mut self, number: usize, raw: &str, role: Role) {
+        self.in_block = false;
         self.page = self.page.max(1);
         self.other.push(Line {
             number,
@@ -135,6 +173,7 @@ impl Builder {
     }
 
     fn line(&mut self, number: usize, raw: &str) {
+        self.in_block = false;
         if self.page == 0 {
             self.page = 1;
         }
@@ -378,6 +417,106 @@ fn repeated_lines(lines: &[&str]) -> HashMap<String, usize> {
 fn squash(line: &str) -> String {
     let t: String = line.chars().filter(|c| !c.is_whitespace()).collect();
     t.trim_matches(|c: char| c.is_ascii_digit()).to_string()
+}
+
+/// Marks the lines of tables and figures: from a caption (or a unit line, or
+/// two rows of figures) down through unit lines, rows of figures, short cell
+/// lines and header rows that lead to them, and the block's own notes and
+/// sources, with the lines that continue them (a note's own `2)` after its
+/// `1)` included).
+fn find_blocks(lines: &[&str], furniture: &[bool]) -> Vec<Option<Kind>> {
+    let mut out = vec![None; lines.len()];
+    let content = |from: usize| (from..lines.len()).find(|&j| !lines[j].trim().is_empty());
+    let mut i = 0;
+    while i < lines.len() {
+        let t = lines[i].trim();
+        let next_tabular = || content(i + 1).is_some_and(|j| tables::is_tabular(lines[j]));
+        let kind = if furniture[i] || t.is_empty() {
+            None
+        } else if let Some(kind) = tables::caption_kind(t) {
+            Some(kind)
+        } else if tables::is_unit(t) || (tables::is_tabular(t) && next_tabular()) {
+            Some(Kind::Table)
+        } else {
+            None
+        };
+        let Some(kind) = kind else {
+            i += 1;
+            continue;
+        };
+        out[i] = Some(kind);
+        i = extend_block(lines, furniture, i + 1, kind, &mut out);
+    }
+    out
+}
+
+/// Marks the block's lines from `from` on; returns where the block ends.
+fn extend_block(
+    lines: &[&str],
+    furniture: &[bool],
+    from: usize,
+    kind: Kind,
+    out: &mut [Option<Kind>],
+) -> usize {
+    let mut j = from;
+    let mut notes = false;
+    let mut open_note = false;
+    // the next of a note's own numbered items, after a `주: 1) …` line
+    let mut next_item = None;
+    while j < lines.len() {
+        let t = lines[j].trim();
+        if t.is_empty() {
+            j += 1;
+            continue;
+        }
+        if furniture[j] {
+            break;
+        }
+        let item = FOOTNOTE_START
+            .captures(t)
+            .and_then(|c| c[1].parse::<u32>().ok());
+        let part = if tables::is_note_or_source(t) {
+            notes = true;
+            true
+        } else if notes {
+            open_note || (item.is_some() && item == next_item)
+        } else {
+            tables::is_unit(t) || tables::is_tabular(t) || leads_to_rows(lines, j)
+        };
+        if !part {
+            break;
+        }
+        if notes {
+            open_note = !ends_sentence(t);
+            next_item = if tables::is_source(t) {
+                None
+            } else {
+                last_item(t).map(|n| n + 1).or(next_item)
+            };
+        }
+        out[j] = Some(kind);
+        j += 1;
+    }
+    j
+}
+
+/// A short line (a header row, a label) followed by rows of figures.
+fn leads_to_rows(lines: &[&str], at: usize) -> bool {
+    let t = lines[at].trim();
+    let short = t.chars().count() <= 40 && !ends_sentence(t) && bullet_of(t).is_none();
+    short
+        && (at + 1..lines.len())
+            .find(|&j| !lines[j].trim().is_empty())
+            .is_some_and(|j| tables::is_tabular(lines[j]) || tables::is_unit(lines[j]))
+}
+
+/// The number of the last `N)` item a note line holds.
+fn last_item(text: &str) -> Option<u32> {
+    static ITEM: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?:^|\s)(\d{1,2})\)").expect("regex"));
+    ITEM.captures_iter(text)
+        .last()
+        .and_then(|c| c[1].parse().ok())
 }
 
 /// The first page's title block: the short lines that open the document

@@ -12,6 +12,7 @@ use super::footnotes::Label;
 use super::lines::{Superscript, TextLine};
 use super::segments::dominant;
 use crate::layout::masthead::{self, Cue, Masthead, Place};
+use crate::layout::tables::{self, Kind};
 use crate::layout::{FootnoteLines, Format, Layout, Line, Marker, Role, bullet_of};
 
 /// Builds the layout from the analysed lines.
@@ -26,6 +27,7 @@ pub fn layout(placed: Vec<Placed>, labels: Vec<Label>, pages: usize) -> Layout {
     let opens = paragraph_starts(&placed);
     out.spaces_printed = spaces_printed(&placed);
     let mut labels = labels.into_iter().peekable();
+    let mut exhibits: Vec<(Kind, Vec<Line>)> = Vec::new();
     for (index, (p, opens_paragraph)) in placed.into_iter().zip(opens).enumerate() {
         let number = index + 1;
         let label = labels.next_if(|l| l.index == index);
@@ -64,16 +66,26 @@ pub fn layout(placed: Vec<Placed>, labels: Vec<Label>, pages: usize) -> Layout {
                     (None, None) => out.other.push(line),
                 }
             }
-            role => out.other.push(Line {
-                number,
-                text: with_superscripts(&p.line, 0),
-                page: p.page,
-                role,
-                bbox,
-                ..Line::default()
-            }),
+            role => {
+                let line = Line {
+                    number,
+                    text: with_superscripts(&p.line, 0),
+                    page: p.page,
+                    role,
+                    bbox,
+                    ..Line::default()
+                };
+                match block_kind(role) {
+                    Some(kind) => exhibit_lines(&mut exhibits, kind, line),
+                    None => out.other.push(line),
+                }
+            }
         }
     }
+    out.blocks = exhibits
+        .into_iter()
+        .map(|(kind, lines)| tables::build(kind, lines))
+        .collect();
     out
 }
 
@@ -83,6 +95,33 @@ fn spaces_printed(placed: &[Placed]) -> bool {
     let body: Vec<&Placed> = placed.iter().filter(|p| p.role == Role::Body).collect();
     let ending = body.iter().filter(|p| p.line.text.ends_with(' ')).count();
     ending * 20 >= body.len().max(1)
+}
+
+fn block_kind(role: Role) -> Option<Kind> {
+    match role {
+        Role::Table => Some(Kind::Table),
+        Role::Figure => Some(Kind::Figure),
+        _ => None,
+    }
+}
+
+/// Adds a table's or figure's line to the block the line before it is in
+/// (the same kind, the same page, the next line), or opens a block; a
+/// caption always opens one.
+fn exhibit_lines(exhibits: &mut Vec<(Kind, Vec<Line>)>, kind: Kind, line: Line) {
+    let opens = tables::caption_kind(line.text.trim()).is_some();
+    match exhibits.last_mut() {
+        Some((k, lines))
+            if *k == kind
+                && !opens
+                && lines
+                    .last()
+                    .is_some_and(|l| l.page == line.page && l.number + 1 == line.number) =>
+        {
+            lines.push(line);
+        }
+        _ => exhibits.push((kind, vec![line])),
+    }
 }
 
 /// Body lines that open a paragraph by a first-line indent: set in from the

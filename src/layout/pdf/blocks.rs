@@ -21,55 +21,19 @@ use regex::Regex;
 use super::footnotes::is_block_note;
 use super::glyphs::Page;
 use super::{Metrics, Placed};
+use crate::layout::geometry::ruled_boxes;
+use crate::layout::tables::{self, Kind};
 use crate::layout::{Rect, Role, bullet_of, ends_sentence};
 
 /// A title is set at least this much larger than the body.
 const TITLE: f32 = 1.25;
 /// A heading is set at least this much larger than the body (or bold).
 const HEADING: f32 = 1.12;
-/// More rules than this on a page are a drawing.
-const MAX_RULES: usize = 2_000;
 /// Longest heading, in characters.
 const HEADING_CHARS: usize = 60;
 
-static TABLE_CAPTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:[<\[〈【《]\s*(?:표|Table|참고)\s*[\d\-–.]+\s*[>\]〉】》]|표\s*\d+[\-–.\d]*[.:]?\s|(?i:table)\s+\d+[.:])")
-        .expect("regex")
-});
-static FIGURE_CAPTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:[<\[〈【《]\s*(?:그림|Figure|도표)\s*[\d\-–.]+\s*[>\]〉】》]|그림\s*\d+[\-–.\d]*[.:]?\s|(?i:figure)\s+\d+[.:])")
-        .expect("regex")
-});
 static CONTENTS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:[·.…‥ㆍ]\s*){4,}\s*\d{1,3}\s*$").expect("regex"));
-static UNIT_LINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*[(（]\s*단위\s*[:：]").expect("regex"));
-
-/// A short line wholly in brackets: `[ 개정안 조문대비표 ]`, `< 주요 지표 >`.
-fn is_bracketed_title(text: &str) -> bool {
-    let t = text.trim();
-    let pairs = [
-        ('[', ']'),
-        ('<', '>'),
-        ('〈', '〉'),
-        ('【', '】'),
-        ('《', '》'),
-    ];
-    t.chars().count() <= 60
-        && pairs
-            .iter()
-            .any(|&(open, close)| t.starts_with(open) && t.ends_with(close))
-}
-
-/// Whether a line is a table's caption.
-pub fn is_table_caption(text: &str) -> bool {
-    TABLE_CAPTION.is_match(text)
-}
-
-/// Whether a line is a figure's caption.
-pub fn is_figure_caption(text: &str) -> bool {
-    FIGURE_CAPTION.is_match(text)
-}
 
 /// Marks the first page's masthead.
 pub fn mark_masthead(placed: &mut [Placed], metrics: &Metrics) {
@@ -141,7 +105,7 @@ pub fn mark_tabular(placed: &mut [Placed], pages: &[Page]) {
         let members: Vec<usize> = (0..placed.len())
             .filter(|&i| placed[i].page == number && placed[i].role == Role::Body)
             .collect();
-        let grids = grids(&page.rules);
+        let grids = ruled_boxes(&page.rules);
         for &i in &members {
             let b = placed[i].line.bbox;
             let (cx, cy) = (b.center_x(), b.center_y());
@@ -220,12 +184,10 @@ fn attach_captions_and_notes(placed: &mut [Placed], members: &[usize], metrics: 
             continue;
         }
         let text = &placed[i].line.text;
-        let role = if is_table_caption(text) {
-            Role::Table
-        } else if is_figure_caption(text) {
-            Role::Figure
-        } else {
-            continue;
+        let role = match tables::caption_kind(text) {
+            Some(Kind::Table) => Role::Table,
+            Some(Kind::Figure) => Role::Figure,
+            None => continue,
         };
         placed[i].role = role;
         // the unit line and small lines under the caption, down to the block
@@ -234,7 +196,7 @@ fn attach_captions_and_notes(placed: &mut [Placed], members: &[usize], metrics: 
             let l = &placed[m].line;
             let small = l.size <= 0.95 * metrics.body_size;
             if placed[m].role == Role::Body
-                && (UNIT_LINE.is_match(&l.text) || (small && !l.text.trim().is_empty()))
+                && (tables::is_unit(&l.text) || (small && !l.text.trim().is_empty()))
             {
                 placed[m].role = role;
                 j += 1;
@@ -251,7 +213,7 @@ fn attach_captions_and_notes(placed: &mut [Placed], members: &[usize], metrics: 
         let text = &placed[i].line.text;
         if placed[i].role == Role::Body
             && matches!(block, Role::Table | Role::Figure)
-            && (is_bracketed_title(text) || is_block_note(text))
+            && (tables::is_bracketed_title(text) || is_block_note(text))
         {
             placed[i].role = block;
         }
@@ -270,71 +232,9 @@ fn attach_captions_and_notes(placed: &mut [Placed], members: &[usize], metrics: 
     }
 }
 
-/// Boxes enclosed by ruled tables: rules that touch one another, grouped,
-/// with at least two horizontal ones. (A page of thousands of strokes is a
-/// drawing, not a table: it is not grouped.)
-fn grids(rules: &[Rect]) -> Vec<Rect> {
-    if rules.len() > MAX_RULES {
-        return Vec::new();
-    }
-    let touches = |a: &Rect, b: &Rect| {
-        a.x0 <= b.x1 + 2.0 && a.x1 >= b.x0 - 2.0 && a.y0 <= b.y1 + 2.0 && a.y1 >= b.y0 - 2.0
-    };
-    // connected groups, by repeated merging of a group into one it touches
-    let mut group: Vec<usize> = (0..rules.len()).collect();
-    let root = |group: &[usize], mut i: usize| {
-        while group[i] != i {
-            i = group[i];
-        }
-        i
-    };
-    for i in 0..rules.len() {
-        for j in 0..i {
-            if touches(&rules[i], &rules[j]) {
-                let (a, b) = (root(&group, i), root(&group, j));
-                group[a] = b;
-            }
-        }
-    }
-    let mut boxes: Vec<(usize, Rect, usize)> = Vec::new();
-    for (i, rule) in rules.iter().enumerate() {
-        let r = root(&group, i);
-        let horizontal = usize::from(rule.height() <= 2.5 && rule.width() > 10.0);
-        match boxes.iter_mut().find(|(k, _, _)| *k == r) {
-            Some((_, b, count)) => {
-                *b = b.union(rule);
-                *count += horizontal;
-            }
-            None => boxes.push((r, *rule, horizontal)),
-        }
-    }
-    boxes
-        .into_iter()
-        .filter(|(_, g, horizontal)| *horizontal >= 2 && g.height() > 8.0 && g.width() > 30.0)
-        .map(|(_, g, _)| g)
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn captions() {
-        for caption in [
-            "<표 1> 무역 동향",
-            "[표 2] 교역액",
-            "표 3. 수출",
-            "Table 4: Trade",
-        ] {
-            assert!(is_table_caption(caption), "{caption}");
-        }
-        for caption in ["[그림 1] 추이", "<그림 2> 비중", "그림 3. 지도"] {
-            assert!(is_figure_caption(caption), "{caption}");
-        }
-        assert!(!is_table_caption("표준 문서에 따르면"));
-        assert!(!is_figure_caption("그림자 금융"));
-    }
 
     #[test]
     fn ruled_grids() {
@@ -350,7 +250,7 @@ mod tests {
             x1: 200.5,
             y1: 160.0,
         };
-        let found = grids(&[h(100.0), v, h(130.0), h(160.0), h(700.0)]);
+        let found = ruled_boxes(&[h(100.0), v, h(130.0), h(160.0), h(700.0)]);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].rounded(), [50.0, 100.0, 400.0, 160.5]);
     }

@@ -11,6 +11,7 @@
 //! per page, since a report mixes one- and two-column pages.
 
 use super::segments::Segment;
+use crate::layout::Rect;
 
 /// Where a region sits on its page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,10 +52,17 @@ const MIN_ALIGNED: usize = 3;
 const MIN_TEXT_CHARS: usize = 6;
 
 /// Splits a page into regions in reading order.
-pub fn regions(segments: &[Segment], page_width: f32, page_height: f32) -> Vec<Region> {
+/// `tables` are the boxes of ruled tables: one across the gutter is read
+/// whole, as a full-width zone.
+pub fn regions(
+    segments: &[Segment],
+    page_width: f32,
+    page_height: f32,
+    tables: &[Rect],
+) -> Vec<Region> {
     let all: Vec<usize> = (0..segments.len()).collect();
     match find_gutter(segments, page_width, page_height) {
-        Some(gutter) => split_at(segments, &gutter),
+        Some(gutter) => split_at(segments, &gutter, tables),
         None => vec![Region {
             placement: Placement::Full,
             segments: all,
@@ -220,7 +228,17 @@ fn aligned_starts(side: &[&Segment]) -> usize {
 /// are full-width zones; between them, the left column then the right one.
 /// Rows above the first row with text in both columns (an author line set
 /// to one side under the title) belong to the zone above.
-fn split_at(segments: &[Segment], gutter: &Gutter) -> Vec<Region> {
+fn split_at(segments: &[Segment], gutter: &Gutter, tables: &[Rect]) -> Vec<Region> {
+    let across: Vec<&Rect> = tables
+        .iter()
+        .filter(|t| t.x0 < gutter.x0 && t.x1 > gutter.x1)
+        .collect();
+    let in_table = |s: &Segment| {
+        let (x, y) = (s.bbox.center_x(), s.bbox.center_y());
+        across
+            .iter()
+            .any(|t| x >= t.x0 && x <= t.x1 && y >= t.y0 && y <= t.y1)
+    };
     let all: Vec<&Segment> = segments.iter().collect();
     let index_of = |s: &Segment| segments.iter().position(|t| std::ptr::eq(t, s));
     let side = |s: &Segment| {
@@ -258,7 +276,7 @@ fn split_at(segments: &[Segment], gutter: &Gutter) -> Vec<Region> {
         band.clear();
     };
     for row in rows_of(&all) {
-        if row.iter().any(|s| side(s).is_none()) {
+        if row.iter().any(|s| side(s).is_none() || in_table(s)) {
             flush(&mut band, &mut regions);
             let members = row.iter().filter_map(|s| index_of(s)).collect();
             push(&mut regions, Placement::Full, members);
@@ -314,7 +332,7 @@ mod tests {
         let segs = page(&rows);
         let gutter = find_gutter(&segs, 595.0, 842.0).expect("gutter");
         assert!(gutter.x0 >= 255.0 && gutter.x1 <= 320.0, "{gutter:?}");
-        let regions = regions(&segs, 595.0, 842.0);
+        let regions = regions(&segs, 595.0, 842.0, &[]);
         let placements: Vec<Placement> = regions.iter().map(|r| r.placement).collect();
         assert_eq!(
             placements,

@@ -19,8 +19,8 @@ use regex::Regex;
 use super::glyphs::Page;
 use super::lines::TextLine;
 use super::{Metrics, Placed};
-use crate::layout::geometry;
 use crate::layout::{Rect, Role};
+use crate::layout::{geometry, tables};
 
 /// A footnote's first line and its number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,15 +46,11 @@ static SPACED_LABEL: LazyLock<Regex> =
 /// An unnumbered note: `*`, `**`, `†` before its text.
 static NOTE_MARK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*[*†‡]+\s*\S").expect("regex"));
-/// Table and figure notes, never a footnote's continuation.
-static BLOCK_NOTE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:※|주\s*[:：]|자료\s*[:：]|출처\s*[:：]|[<\[〈]\s*(?:표|그림)|(?i:notes?\s*:|sources?\s*:))")
-        .expect("regex")
-});
 
-/// Whether a line is a table's or figure's own note, source or caption.
+/// Whether a line is a table's or figure's own note, source or caption:
+/// never a footnote's continuation.
 pub fn is_block_note(text: &str) -> bool {
-    BLOCK_NOTE.is_match(text)
+    tables::is_note_or_source(text) || tables::caption_kind(text).is_some()
 }
 
 /// Marks footnote lines and returns the footnotes' labels in reading order.

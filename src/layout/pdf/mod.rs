@@ -137,10 +137,9 @@ fn place_lines(pages: &[Page]) -> Vec<Placed> {
     let mut placed = Vec::new();
     for (index, page) in pages.iter().enumerate() {
         let segs = segments::segments(&page.glyphs);
-        for (region_index, region) in columns::regions(&segs, page.width, page.height)
-            .iter()
-            .enumerate()
-        {
+        let tables = crate::layout::geometry::ruled_boxes(&page.rules);
+        let regions = columns::regions(&segs, page.width, page.height, &tables);
+        for (region_index, region) in regions.iter().enumerate() {
             for line in lines::lines(&segs, &region.segments) {
                 placed.push(Placed {
                     page: u32::try_from(index + 1).unwrap_or(u32::MAX),
