@@ -49,11 +49,14 @@ pub fn split_works(text: &str) -> Vec<&str> {
     let mut works = Vec::new();
     let mut depth = 0i32;
     let mut start = 0;
+    let mut straight = false;
     for (i, c) in text.char_indices() {
         match c {
             '｢' | '「' | '『' | '(' | '“' | '[' => depth += 1,
             '｣' | '」' | '』' | ')' | '”' | ']' => depth = (depth - 1).max(0),
-            ';' if depth == 0 => {
+            // a straight quote inside a bracket (`｢…"인용“｣`) quotes nothing
+            '"' if depth == 0 => straight = !straight,
+            ';' if depth == 0 && !straight => {
                 works.push(&text[start..i]);
                 start = i + 1;
             }
@@ -67,7 +70,7 @@ pub fn split_works(text: &str) -> Vec<&str> {
         .into_iter()
         .flat_map(|w| {
             if dated_titles(w) > 1 {
-                w.split(';').collect()
+                split_before_titles(w)
             } else {
                 vec![w]
             }
@@ -81,6 +84,21 @@ pub fn split_works(text: &str) -> Vec<&str> {
     } else {
         works
     }
+}
+
+/// Splits at each `;` that a bracketed title follows (`…『연합뉴스』; ｢제목｣`),
+/// not at one inside a headline (`rules; Korea seeks clarity`).
+fn split_before_titles(text: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    for (i, _) in text.match_indices(';') {
+        if text[i + 1..].trim_start().starts_with(['｢', '「', '『']) {
+            parts.push(&text[start..i]);
+            start = i + 1;
+        }
+    }
+    parts.push(&text[start..]);
+    parts
 }
 
 fn dated_titles(text: &str) -> usize {
@@ -128,13 +146,14 @@ static ACCESSED: LazyLock<Regex> = LazyLock::new(|| {
 });
 static PAGES: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\bpp?\.\s*(?P<p>\d+(?:\s*[-–~]\s*\d+)?)").expect("regex"));
-static VOLUME: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\bvol\.\s*(?P<v>[\w\-]+)").expect("regex"));
+static VOLUME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bvol\.\s*(?P<v>[\w\-]+)|제\s*(?P<k>\d+)\s*권").expect("regex")
+});
 static ISSUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\bno\.\s*(?P<v>[\w\-]+)|제\s*(?P<k>[\d\-]+)\s*호").expect("regex")
 });
 static BACK_POINTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?P<author>[^,(]{1,30}),\s*)?(?P<kind>앞의|위의|상게|전게|같은|Ibid|ibid|op\.\s*cit)\.?\s*(?P<rest>.*)$").expect("regex")
+    Regex::new(r"^(?:(?P<author>[^,(]{1,30})(?:\(\s*(?P<year>\d{4})[^)]*\))?,\s*)?(?P<kind>앞의|위의|상게|전게|같은|Ibid|ibid|op\.\s*cit)\.?\s*(?P<rest>.*)$").expect("regex")
 });
 
 /// Words that end the title of a notice or statement of a state body.
@@ -191,12 +210,19 @@ pub fn parse_citation(id: &str, raw: &str) -> (Citation, Vec<String>) {
 
     if let Some(url) = URL.find(raw) {
         c.url = Some(url.as_str().to_string());
-        if let Some(caps) = ACCESSED.captures(raw) {
-            c.accessed = parse_date(&caps["date"]);
-        }
+    }
+    // statistics portals are cited with a retrieval date and no address too
+    if let Some(caps) = ACCESSED.captures(raw) {
+        c.accessed = parse_date(&caps["date"]);
     }
     if let Some(back) = parse_back_reference(raw, &mut c) {
         return (back, problems);
+    }
+    if let Some(dated) = parse_outlet_first(raw, &mut c, &mut problems) {
+        return (dated, problems);
+    }
+    if let Some(issued) = parse_issuer_first(raw, &mut c, &mut problems) {
+        return (issued, problems);
     }
 
     let (prefix_end, has_author_year) = match AUTHOR_YEAR.captures(raw) {
@@ -239,6 +265,25 @@ pub fn parse_citation(id: &str, raw: &str) -> (Citation, Vec<String>) {
     if let Some(t) = &title {
         // news shape: ｢제목｣(2023. 8. 4.), 『연합뉴스』
         let (date, outlet_text) = date_and_rest(after_title, &mut problems);
+        let (date, outlet_text) = match (date, find_date(after_title)) {
+            (Some(date), _) => (Some(date), outlet_text.to_string()),
+            // `“Title,” Reuters, January 24, 2024.`
+            (None, Some((at, date))) => {
+                let before = after_title[..at.start].trim();
+                let after = after_title[at.end..].trim();
+                (
+                    Some(date),
+                    if before.trim_matches([',', ' ']).is_empty() {
+                        after
+                    } else {
+                        before
+                    }
+                    .to_string(),
+                )
+            }
+            (None, None) => (None, outlet_text.to_string()),
+        };
+        let outlet_text = outlet_text.as_str();
         c.date = date;
         c.year = c.date.as_deref().and_then(|d| d[..4].parse().ok());
         c.outlet = canonical_outlet(outlet_text);
@@ -319,6 +364,11 @@ fn find_title(text: &str, problems: &mut Vec<String>) -> Option<Title> {
             if !quotes_balanced(inner) {
                 problems.push(format!("unbalanced quotation marks in the title “{inner}”"));
             }
+            let inner = if matches!(open, '“' | '"') {
+                inner.trim().trim_end_matches([',', '.'])
+            } else {
+                inner
+            };
             Some(Title {
                 text: strip_unmapped(inner.trim()),
                 end: close_at + close.len_utf8(),
@@ -356,7 +406,19 @@ fn strip_unmapped(text: &str) -> String {
 fn quotes_balanced(text: &str) -> bool {
     let count = |c: char| text.chars().filter(|&x| x == c).count();
     let straight_double = count('"') % 2 == 0;
-    let straight_single = count('\'') % 2 == 0 || text.contains('’');
+    // `China's`: an apostrophe inside an English word is not a quotation mark
+    let chars: Vec<char> = text.chars().collect();
+    let single_quotes = (0..chars.len())
+        .filter(|&i| chars[i] == '\'')
+        .filter(|&i| {
+            let letter = |j: Option<usize>| {
+                j.and_then(|j| chars.get(j))
+                    .is_some_and(char::is_ascii_alphabetic)
+            };
+            !(letter(i.checked_sub(1)) && letter(Some(i + 1)))
+        })
+        .count();
+    let straight_single = single_quotes % 2 == 0 || text.contains('’');
     count('“') == count('”') && straight_double && straight_single
 }
 
@@ -366,7 +428,7 @@ fn date_and_rest<'a>(after: &'a str, problems: &mut Vec<String>) -> (Option<Stri
     let t = after.trim_start().trim_start_matches(',').trim_start();
     if let Some(inner_start) = t.strip_prefix('(') {
         let close = inner_start.find(')').unwrap_or(inner_start.len());
-        let date = parse_date(&inner_start[..close]);
+        let date = any_date(&inner_start[..close]);
         let rest = inner_start.get(close + 1..).unwrap_or("");
         if date.is_some() {
             return (date, rest);
@@ -494,7 +556,10 @@ fn parse_publication(after: &str, had_title: bool, c: &mut Citation) {
         c.pages = Some(caps["p"].split_whitespace().collect());
     }
     if let Some(caps) = VOLUME.captures(after) {
-        c.volume = Some(caps["v"].to_string());
+        c.volume = caps
+            .name("v")
+            .or(caps.name("k"))
+            .map(|m| m.as_str().to_string());
     }
     if let Some(caps) = ISSUE.captures(after) {
         c.issue = caps
@@ -540,11 +605,19 @@ fn split_series_number(container: &str, c: &mut Citation) {
     });
     match SERIES.captures(container) {
         Some(caps) if c.issue.is_none() => {
-            c.container = Some(caps["name"].trim().to_string());
+            c.container = Some(strip_brackets(&caps["name"]));
             c.issue = Some(caps["num"].to_string());
         }
-        _ => c.container = Some(container.to_string()),
+        _ => c.container = Some(strip_brackets(container)),
     }
+}
+
+/// `『국제경제연구』` → `국제경제연구`.
+fn strip_brackets(text: &str) -> String {
+    text.trim()
+        .trim_matches(['『', '』', '「', '」', '｢', '｣', '《', '》', '〈', '〉'])
+        .trim()
+        .to_string()
 }
 
 fn english_month_year(text: &str) -> Option<String> {
@@ -572,6 +645,309 @@ fn english_month_year(text: &str) -> Option<String> {
     Some(format!("{year:04}-{m:02}"))
 }
 
+// ---------------------------------------------------------------- issuer and outlet first
+
+/// Words that make a document a government's or statistics office's release.
+const RELEASE_WORDS: &[&str] = &[
+    "보도자료",
+    "보도참고자료",
+    "설명자료",
+    "통계표",
+    "통계정보",
+    "발표자료",
+    "공고",
+    "公告",
+    "公报",
+    "新闻稿",
+    "報道発表",
+    "press release",
+    "news release",
+];
+
+/// `통계청, ｢제목｣, 보도자료, 2024. 1. 31.`, `日本 経済産業省, ｢…｣, 2023年6月.`,
+/// `KDI, ｢제목｣, 2023.`: the issuing body before a bracketed title fills
+/// `institution`. A government's or statistics office's release is
+/// `official`, anything else a `report`.
+fn parse_issuer_first(raw: &str, c: &mut Citation, problems: &mut Vec<String>) -> Option<Citation> {
+    static ISSUER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?P<issuer>[^,｢「『“\x22(]{2,40}?)\s*,\s*[｢「『“\x22]").expect("regex")
+    });
+    let Some(caps) = ISSUER.captures(raw) else {
+        return parse_government_release(raw, c);
+    };
+    let issuer = caps["issuer"].trim();
+    if looks_like_person(issuer) {
+        return None;
+    }
+    let body = &raw[caps.name("issuer")?.end()..];
+    let body = body.trim_start().trim_start_matches(',').trim_start();
+    let title = find_title(body, problems)?;
+    let rest = &body[title.end..];
+    let mut out = c.clone();
+    out.title = Some(title.text);
+    out.institution = Some(issuer.to_string());
+    out.date = any_date(rest);
+    out.year = out.date.as_deref().and_then(|d| d.get(..4)?.parse().ok());
+    if out.year.is_none() {
+        out.year = four_digit_year(rest);
+    }
+    parse_locators(rest, &mut out);
+    let release = RELEASE_WORDS
+        .iter()
+        .any(|w| rest.to_lowercase().contains(&w.to_lowercase()));
+    out.kind = if is_government(issuer) || release || is_official(out.title.as_deref()?, None) {
+        CitationKind::Official
+    } else {
+        CitationKind::Report
+    };
+    Some(out)
+}
+
+/// `海关总署, 进出口商品统计, 2024年1月.`, `日本 財務省, 貿易統計, 2024年1月.`,
+/// `한국무역협회, 무역통계`: a government body's statistics (official) or an
+/// institution's publication (report) named without brackets.
+fn parse_government_release(raw: &str, c: &mut Citation) -> Option<Citation> {
+    let mut parts = raw.split([',', '，']).map(str::trim);
+    let issuer = parts.next()?.trim_end_matches('.');
+    // a web page is cited as one (`통일부, 북한정보포털, https://…`)
+    let government = is_government(issuer);
+    if c.url.is_some()
+        || !(government || is_institution(issuer))
+        || issuer.contains(['(', '｢', '「', '“'])
+    {
+        return None;
+    }
+    let mut out = c.clone();
+    out.kind = if government {
+        CitationKind::Official
+    } else {
+        CitationKind::Report
+    };
+    out.institution = Some(issuer.to_string());
+    // the retrieval date is not the release's
+    let published = ACCESSED.replace(raw, "");
+    out.date = any_date(&published);
+    out.year = out
+        .date
+        .as_deref()
+        .and_then(|d| d.get(..4)?.parse().ok())
+        .or_else(|| four_digit_year(&published));
+    out.title = parts
+        // `무역통계(검색일: 2024. 1. 10.)`: the title without its dated note
+        .map(|p| {
+            p.split(['(', '（'])
+                .next()
+                .unwrap_or(p)
+                .trim_end_matches('.')
+                .trim()
+        })
+        .find(|p| !p.is_empty() && find_date(p).is_none() && four_digit_year(p).is_none())
+        .map(str::to_string);
+    Some(out)
+}
+
+/// `Bloomberg(2024. 2. 2.), “제목”`, `新华社(2023年10月24日)`,
+/// `Reuters, “Title,” January 24, 2024.`: an outlet with its full date
+/// before or after the quoted title is a news item (a government's, an
+/// official one). An author with only a year is the academic shape, not this.
+fn parse_outlet_first(raw: &str, c: &mut Citation, problems: &mut Vec<String>) -> Option<Citation> {
+    static DATED_OUTLET: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?P<outlet>[^,(｢「『“\x22]{2,40}?)\s*\((?P<date>[^)]{4,40})\)\s*(?:[,.]\s*(?P<rest>.*)|(?P<title>[“\x22｢「].*))?$")
+            .expect("regex")
+    });
+    static OUTLET_THEN_QUOTE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?P<outlet>[^,(｢「『“\x22]{2,40}?)\s*,\s*(?P<rest>[“\x22].*)$")
+            .expect("regex")
+    });
+    let (outlet, date, rest) = if let Some(caps) = DATED_OUTLET.captures(raw) {
+        let date = any_date(&caps["date"]).filter(|d| d.len() >= 7)?;
+        let rest = caps
+            .name("rest")
+            .or(caps.name("title"))
+            .map_or("", |m| m.as_str());
+        (
+            caps["outlet"].trim().to_string(),
+            Some(date),
+            rest.to_string(),
+        )
+    } else {
+        let caps = OUTLET_THEN_QUOTE.captures(raw)?;
+        let rest = caps["rest"].to_string();
+        // the date after the title, in full
+        any_date(&rest).filter(|d| d.len() >= 7)?;
+        (caps["outlet"].trim().to_string(), None, rest)
+    };
+    if looks_like_person(&outlet) || rest.contains('『') || VOLUME.is_match(&rest) {
+        return None;
+    }
+    let mut out = c.clone();
+    if let Some(title) = find_title(&rest, problems) {
+        out.title = Some(title.text);
+        out.date = date.or_else(|| any_date(&rest[title.end..]));
+    } else {
+        out.date = date;
+    }
+    out.year = out.date.as_deref().and_then(|d| d.get(..4)?.parse().ok());
+    out.outlet = canonical_outlet(&outlet);
+    let release = RELEASE_WORDS.iter().find(|w| outlet.contains(*w));
+    let official = release.is_some()
+        || is_government(&outlet)
+        || out.title.as_deref().is_some_and(|t| is_official(t, None));
+    out.kind = if official {
+        // `한국은행 보도자료(2024. 1. 25.)`: the body, not its release
+        let body = release.map_or(outlet.as_str(), |w| outlet.trim_end_matches(*w).trim());
+        out.institution = Some(body.to_string());
+        out.outlet = None;
+        CitationKind::Official
+    } else {
+        CitationKind::News
+    };
+    Some(out)
+}
+
+/// Pages, volume and issue wherever they are.
+fn parse_locators(text: &str, c: &mut Citation) {
+    if let Some(caps) = PAGES.captures(text) {
+        c.pages = Some(caps["p"].split_whitespace().collect());
+    }
+    if let Some(caps) = ISSUE.captures(text) {
+        c.issue = caps
+            .name("v")
+            .or(caps.name("k"))
+            .map(|m| m.as_str().to_string());
+    }
+}
+
+fn four_digit_year(text: &str) -> Option<i32> {
+    static YEAR: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\b((?:19|20)\d{2})\b").expect("regex"));
+    YEAR.captures(text)?[1].parse().ok()
+}
+
+/// A name of two to four Hangul syllables: a person, not an institution.
+fn looks_like_person(text: &str) -> bool {
+    let t = text.trim();
+    let n = t.chars().count();
+    (2..=4).contains(&n)
+        && t.chars().all(|c| ('가'..='힣').contains(&c))
+        && !is_government(t)
+        && !is_institution(t)
+}
+
+/// A government body or statistics office of any country, by what its name
+/// ends or begins with: `통계청`, `기획재정부`, `国家统计局`, `海关总署`,
+/// `日本 財務省`, `U.S. Department of Commerce`, `Bureau of Labor Statistics`.
+fn is_government(name: &str) -> bool {
+    let n = name.trim().trim_end_matches(['.', ',']);
+    let last = n.split_whitespace().last().unwrap_or(n);
+    const KOREAN: &[&str] = &[
+        "부",
+        "처",
+        "청",
+        "실",
+        "위원회",
+        "정부",
+        "대통령실",
+        "청와대",
+        "한국은행",
+    ];
+    const CJK: &[&str] = &[
+        "局",
+        "部",
+        "署",
+        "省",
+        "庁",
+        "厅",
+        "委员会",
+        "委員会",
+        "国务院",
+        "國務院",
+        "内閣府",
+        "府",
+        "办公室",
+        "銀行",
+        "银行",
+    ];
+    const ENGLISH: &[&str] = &[
+        "Department",
+        "Ministry",
+        "Bureau",
+        "Office",
+        "Administration",
+        "Census",
+        "Treasury",
+        "Customs",
+        "Government",
+        "Cabinet",
+        "Federal Reserve",
+        "White House",
+        "Statistics",
+        "Commission",
+    ];
+    KOREAN
+        .iter()
+        .any(|s| last.ends_with(s) && last.chars().count() >= 2)
+        || CJK.iter().any(|s| last.ends_with(s))
+        || ENGLISH.iter().any(|s| n.contains(s))
+}
+
+/// Any date a citation prints: numeric (`2024. 1. 24.`, `’22. 8. 10.`),
+/// Korean, Chinese or Japanese (`2024년 1월 24일`, `2023年10月24日`, `2023年6月`),
+/// English (`January 24, 2024`, `Jan. 24, 2024`, `24 Jan 2024`, `January 2024`).
+pub fn any_date(text: &str) -> Option<String> {
+    parse_date(text).or_else(|| find_date(text).map(|(_, date)| date))
+}
+
+/// The first date in a text, numeric, CJK or English, with where it stands.
+fn find_date(text: &str) -> Option<(std::ops::Range<usize>, String)> {
+    static CJK: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?P<y>(?:19|20)\d{2})\s*[年년]\s*(?P<m>\d{1,2})\s*[月월](?:\s*(?P<d>\d{1,2})\s*[日일])?")
+            .expect("regex")
+    });
+    static ENGLISH: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:(?P<d>\d{1,2})\s+)?(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:(?P<d2>\d{1,2}),?\s+)?(?P<y>(?:19|20)\d{2})\b")
+            .expect("regex")
+    });
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let ymd = |y: &str, m: u32, d: Option<u32>| -> Option<String> {
+        let y: i32 = y.parse().ok()?;
+        if !(1..=12).contains(&m) {
+            return None;
+        }
+        Some(match d.filter(|d| (1..=31).contains(d)) {
+            Some(d) => format!("{y:04}-{m:02}-{d:02}"),
+            None => format!("{y:04}-{m:02}"),
+        })
+    };
+    let day = |caps: &regex::Captures| {
+        caps.name("d")
+            .or(caps.name("d2"))
+            .and_then(|d| d.as_str().parse::<u32>().ok())
+    };
+    let numeric = DATE.captures(text).and_then(|caps| {
+        let m: u32 = caps["m"].parse().ok()?;
+        Some((caps.get(0)?.range(), ymd(&caps["y"], m, day(&caps))?))
+    });
+    let cjk = CJK.captures(text).and_then(|caps| {
+        let m: u32 = caps["m"].parse().ok()?;
+        Some((caps.get(0)?.range(), ymd(&caps["y"], m, day(&caps))?))
+    });
+    let english = ENGLISH.captures(text).and_then(|caps| {
+        let mon = caps["mon"].to_lowercase();
+        let m = MONTHS.iter().position(|x| mon.starts_with(x))? + 1;
+        Some((
+            caps.get(0)?.range(),
+            ymd(&caps["y"], u32::try_from(m).ok()?, day(&caps))?,
+        ))
+    });
+    [numeric, cjk, english]
+        .into_iter()
+        .flatten()
+        .min_by_key(|(range, _)| range.start)
+}
+
 // ---------------------------------------------------------------- back references
 
 /// `앞의 연합뉴스(2023. 5. 29.)`, `김한권(2023), p. 18.`, `앞의 글, p. 5.`,
@@ -583,6 +959,7 @@ fn parse_back_reference(raw: &str, c: &mut Citation) -> Option<Citation> {
         if let Some(author) = caps.name("author") {
             back.authors = split_authors(author.as_str());
         }
+        back.year = caps.name("year").and_then(|y| y.as_str().parse().ok());
         let rest = caps["rest"].trim();
         if let Some(p) = PAGES.captures(rest) {
             back.pages = Some(p["p"].split_whitespace().collect());
@@ -606,6 +983,10 @@ fn parse_back_reference(raw: &str, c: &mut Citation) -> Option<Citation> {
     }
     // `김한권(2023), p. 18.`: author and year with only a locator
     let caps = AUTHOR_YEAR.captures(raw)?;
+    // `한국은행 보도자료(2024. 1. 25.)` is dated to the day: a release
+    if !caps["rest"].trim().is_empty() {
+        return None;
+    }
     let after = raw[caps.get(0)?.end()..].trim().trim_end_matches('.');
     let only_locator = after.is_empty()
         || PAGES
@@ -630,18 +1011,25 @@ fn parse_back_reference(raw: &str, c: &mut Citation) -> Option<Citation> {
 /// back references that name nothing earlier.
 pub fn resolve_back_references(footnotes: &mut [(u32, Vec<Citation>)]) -> Vec<(u32, String)> {
     let mut earlier: Vec<(u32, Citation)> = Vec::new();
+    // the work the latest citation stands for: `같은 글` and `Ibid.` repeat
+    // it, even when the latest citation was itself a back reference
+    let mut latest: Option<(u32, String)> = None;
     let mut unresolved = Vec::new();
     for (n, citations) in footnotes.iter_mut() {
         for citation in citations.iter_mut() {
             if citation.kind == CitationKind::BackReference {
-                match find_target(citation, &earlier) {
+                match find_target(citation, &earlier, latest.as_ref()) {
                     Some((target_n, target_id)) => {
                         citation.refers_to = Some(target_n);
-                        citation.resolved = Some(target_id);
+                        citation.resolved = Some(target_id.clone());
+                        latest = Some((target_n, target_id));
                     }
                     None => unresolved.push((*n, citation.id.clone())),
                 }
             } else {
+                if citation.kind != CitationKind::Note {
+                    latest = Some((*n, citation.id.clone()));
+                }
                 earlier.push((*n, citation.clone()));
             }
         }
@@ -649,26 +1037,25 @@ pub fn resolve_back_references(footnotes: &mut [(u32, Vec<Citation>)]) -> Vec<(u
     unresolved
 }
 
-fn find_target(back: &Citation, earlier: &[(u32, Citation)]) -> Option<(u32, String)> {
-    let found = if let Some(outlet) = &back.outlet {
-        earlier.iter().rev().find(|(_, c)| {
+fn find_target(
+    back: &Citation,
+    earlier: &[(u32, Citation)],
+    latest: Option<&(u32, String)>,
+) -> Option<(u32, String)> {
+    let found = match (&back.outlet, back.authors.first()) {
+        (Some(outlet), _) => earlier.iter().rev().find(|(_, c)| {
             c.outlet.as_deref() == Some(outlet.as_str())
                 && back
                     .date
                     .as_ref()
                     .is_none_or(|d| c.date.as_ref() == Some(d))
-        })
-    } else if let Some(first) = back.authors.first() {
-        earlier.iter().rev().find(|(_, c)| {
-            c.authors.first() == Some(first) && back.year.is_none_or(|y| c.year == Some(y))
-                || c.institution.as_deref() == Some(first.as_str())
-                    && back.year.is_none_or(|y| c.year == Some(y))
-        })
-    } else {
-        earlier
-            .iter()
-            .rev()
-            .find(|(_, c)| c.kind != CitationKind::Note)
+        }),
+        (None, Some(first)) => earlier.iter().rev().find(|(_, c)| {
+            let same_source = c.authors.first() == Some(first)
+                || c.institution.as_deref() == Some(first.as_str());
+            same_source && back.year.is_none_or(|y| c.year == Some(y))
+        }),
+        (None, None) => return latest.cloned(),
     };
     found.map(|(n, c)| (*n, c.id.clone()))
 }
@@ -801,6 +1188,207 @@ mod tests {
     }
 
     #[test]
+    fn government_and_statistical_releases_are_official() {
+        let cases = [
+            (
+                "통계청, ｢2023년 12월 산업활동동향｣, 보도자료, 2024. 1. 31.",
+                "통계청",
+                Some("2023년 12월 산업활동동향"),
+                Some("2024-01-31"),
+            ),
+            (
+                "한국은행, ｢2023년 4/4분기 실질 국내총생산｣, 보도자료, 2024. 1. 25.",
+                "한국은행",
+                Some("2023년 4/4분기 실질 국내총생산"),
+                Some("2024-01-25"),
+            ),
+            (
+                "한국은행 보도자료(2024. 1. 25.)",
+                "한국은행",
+                None,
+                Some("2024-01-25"),
+            ),
+            (
+                "中国 国家统计局(2024年1月17日), “2023年国民经济回升向好”",
+                "中国 国家统计局",
+                Some("2023年国民经济回升向好"),
+                Some("2024-01-17"),
+            ),
+            (
+                "国家统计局, 统计公报, 2024年2月29日.",
+                "国家统计局",
+                Some("统计公报"),
+                Some("2024-02-29"),
+            ),
+            (
+                "海关总署, 进出口商品统计, 2024年1月.",
+                "海关总署",
+                Some("进出口商品统计"),
+                Some("2024-01"),
+            ),
+            (
+                "财政部, ｢2023年财政收支情况｣, 2024年2月1日.",
+                "财政部",
+                Some("2023年财政收支情况"),
+                Some("2024-02-01"),
+            ),
+            (
+                "U.S. Department of Commerce, “U.S. International Trade in Goods and Services,” February 7, 2024.",
+                "U.S. Department of Commerce",
+                Some("U.S. International Trade in Goods and Services"),
+                Some("2024-02-07"),
+            ),
+            (
+                "日本 財務省, 貿易統計, 2024年1月.",
+                "日本 財務省",
+                Some("貿易統計"),
+                Some("2024-01"),
+            ),
+        ];
+        for (raw, institution, title, date) in cases {
+            let (c, _) = one(raw);
+            assert_eq!(c.kind, CitationKind::Official, "{raw}");
+            assert_eq!(c.institution.as_deref(), Some(institution), "{raw}");
+            assert_eq!(c.title.as_deref(), title, "{raw}");
+            assert_eq!(c.date.as_deref(), date, "{raw}");
+            assert!(c.authors.is_empty(), "{raw}");
+        }
+    }
+
+    #[test]
+    fn sources_named_without_brackets() {
+        let (c, _) = one("한국무역협회, 무역통계(검색일: 2024. 1. 10.).");
+        assert_eq!(
+            (c.kind, c.institution.as_deref()),
+            (CitationKind::Report, Some("한국무역협회"))
+        );
+        assert_eq!(c.title.as_deref(), Some("무역통계"));
+        assert_eq!(c.accessed.as_deref(), Some("2024-01-10"));
+        let (c, _) = one("中國海關總署.");
+        assert_eq!(
+            (c.kind, c.institution.as_deref()),
+            (CitationKind::Official, Some("中國海關總署"))
+        );
+    }
+
+    #[test]
+    fn an_institution_before_a_bracketed_title() {
+        let (c, _) = one(
+            "한국개발연구원, ｢반도체 산업의 공급망 위험과 정책 과제｣, KDI 정책포럼 제301호, 2023.",
+        );
+        assert_eq!(c.kind, CitationKind::Report);
+        assert_eq!(c.institution.as_deref(), Some("한국개발연구원"));
+        assert_eq!(
+            c.title.as_deref(),
+            Some("반도체 산업의 공급망 위험과 정책 과제")
+        );
+        assert_eq!((c.year, c.issue.as_deref()), (Some(2023), Some("301")));
+    }
+
+    #[test]
+    fn outlets_and_dates_in_english_chinese_and_japanese() {
+        let (c, _) = one(
+            "Reuters, “U.S. finalizes chip subsidy rules; Korea seeks clarity,” January 24, 2024.",
+        );
+        assert_eq!(c.kind, CitationKind::News);
+        assert_eq!(c.outlet.as_deref(), Some("Reuters"));
+        assert_eq!(
+            c.title.as_deref(),
+            Some("U.S. finalizes chip subsidy rules; Korea seeks clarity")
+        );
+        assert_eq!(c.date.as_deref(), Some("2024-01-24"));
+        let (c, _) = one("“U.S. finalizes chip subsidy rules,” Reuters, 24 Jan 2024.");
+        assert_eq!(
+            (c.outlet.as_deref(), c.date.as_deref()),
+            (Some("Reuters"), Some("2024-01-24"))
+        );
+        let (c, _) = one("Bloomberg(2024. 2. 2.), “Chip War Escalates as Subsidies Grow.”");
+        assert_eq!(c.kind, CitationKind::News);
+        assert_eq!(
+            (c.outlet.as_deref(), c.date.as_deref()),
+            (Some("Bloomberg"), Some("2024-02-02"))
+        );
+        assert_eq!(
+            c.title.as_deref(),
+            Some("Chip War Escalates as Subsidies Grow")
+        );
+        assert!(c.authors.is_empty());
+        let (c, _) = one("新华社(2023年10月24日), “中朝友好合作关系”");
+        assert_eq!(
+            (c.kind, c.outlet.as_deref(), c.date.as_deref()),
+            (CitationKind::News, Some("新华社"), Some("2023-10-24"))
+        );
+        let (c, _) = one("｢北 대중 교역 회복세｣(2024年1月24日), 『聯合ニュース』.");
+        assert_eq!(
+            (c.date.as_deref(), c.outlet.as_deref()),
+            (Some("2024-01-24"), Some("聯合ニュース"))
+        );
+        assert_eq!(any_date("Jan. 24, 2024").as_deref(), Some("2024-01-24"));
+        assert_eq!(any_date("2024년 1월 24일").as_deref(), Some("2024-01-24"));
+        assert_eq!(any_date("January 2024").as_deref(), Some("2024-01"));
+    }
+
+    #[test]
+    fn semicolons_inside_titles_and_brackets_around_journals() {
+        let works = split_works(
+            "Reuters, \"Rules set; Korea waits,\" January 24, 2024; ｢제목｣(2024. 1. 2.), 『연합뉴스』.",
+        );
+        assert_eq!(works.len(), 2, "{works:?}");
+        let works = split_works("“Talks stall; both sides blame,” AP, March 1, 2024.");
+        assert_eq!(works.len(), 1, "{works:?}");
+        let (c, _) = one(
+            "김철수·이영희(2022), ｢글로벌 반도체 공급망 재편과 시사점｣, 『국제경제연구』, 제28권 제2호, pp. 45-67.",
+        );
+        assert_eq!(c.container.as_deref(), Some("국제경제연구"));
+        assert_eq!(
+            (c.volume.as_deref(), c.issue.as_deref(), c.pages.as_deref()),
+            (Some("28"), Some("2"), Some("45-67"))
+        );
+    }
+
+    #[test]
+    fn back_references_with_authors_resolve_to_that_author() {
+        let mut all: Vec<(u32, Vec<Citation>)> = [
+            "김철수(2022), ｢공급망 재편｣, 『국제경제연구』, 제28권 제2호.",
+            "이영희(2021), ｢수출 통제｣, 『통상법연구』, 제5권.",
+            "｢기사｣(2024. 2. 2.), 『연합뉴스』.",
+            "김철수, 앞의 글, p. 50.",
+            "김철수(2022), 앞의 책.",
+            "같은 글.",
+            "Ibid., p. 3.",
+            "이영희, op. cit., p. 7.",
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, raw)| {
+            let n = u32::try_from(i + 1).unwrap_or(0);
+            (n, parse_footnote(n, raw).0)
+        })
+        .collect();
+        let unresolved = resolve_back_references(&mut all);
+        assert!(unresolved.is_empty(), "{unresolved:?}");
+        let resolved: Vec<Option<&str>> = all[3..]
+            .iter()
+            .map(|(_, c)| c[0].resolved.as_deref())
+            .collect();
+        assert_eq!(
+            resolved,
+            [
+                Some("F1.1"),
+                Some("F1.1"),
+                Some("F1.1"),
+                Some("F1.1"),
+                Some("F2.1")
+            ]
+        );
+        assert!(
+            all[3..]
+                .iter()
+                .all(|(_, c)| c[0].kind == CitationKind::BackReference)
+        );
+    }
+
+    #[test]
     fn back_references_resolve() {
         let (a, _) = parse_footnote(11, "｢코로나로 끊긴 북중 국경｣(2023. 5. 29.), 『연합뉴스』.");
         let (b, _) = parse_footnote(12, "앞의 연합뉴스(2023. 5. 29.).");
@@ -820,7 +1408,8 @@ mod tests {
             (Some(11), Some("F11.1"))
         );
         assert_eq!(all[3].1[0].resolved.as_deref(), Some("F2.1"));
-        assert_eq!(all[4].1[0].resolved.as_deref(), Some("F11.1"));
+        // `위의 글` repeats the work the footnote above stands for
+        assert_eq!(all[4].1[0].resolved.as_deref(), Some("F2.1"));
         assert_eq!(unresolved, [(15, "F15.1".to_string())]);
     }
 }

@@ -113,6 +113,107 @@ fn english_outlets_reports_web_and_back_references() {
     assert_eq!(cite(7, 0).resolved.as_deref(), Some("F6.1"));
 }
 
+/// Each footnote of citation-forms.txt is one form: government releases of
+/// three countries, an institution before its title, an academic article,
+/// English, Chinese and Japanese outlets and dates, back references by author
+/// and by `Ibid.`, a `;` inside a headline.
+#[test]
+fn citation_forms_of_other_publishers_and_languages() {
+    let doc = common::extract_file("tests/fixtures/citation-forms.txt");
+    assert_eq!(doc.footnotes.len(), 12);
+    let cite = |n: u32| {
+        let f = doc.footnotes.iter().find(|f| f.n == n).expect("footnote");
+        assert_eq!(f.citations.len(), 1, "footnote {n} is one work");
+        f.citations[0].clone()
+    };
+    use CitationKind::*;
+    let expected = [
+        (
+            1,
+            Official,
+            Some("통계청"),
+            Some("2023년 12월 산업활동동향"),
+            Some("2024-01-31"),
+        ),
+        (
+            2,
+            Official,
+            Some("国家统计局"),
+            Some("统计公报"),
+            Some("2024-02-29"),
+        ),
+        (
+            3,
+            Official,
+            Some("U.S. Department of Commerce"),
+            Some("U.S. International Trade in Goods and Services"),
+            Some("2024-02-07"),
+        ),
+        (
+            4,
+            Report,
+            Some("대외경제정책연구원"),
+            Some("공급망 재편과 한국 제조업의 대응"),
+            None,
+        ),
+        (
+            11,
+            Official,
+            Some("日本 財務省"),
+            Some("貿易統計"),
+            Some("2024-01"),
+        ),
+    ];
+    for (n, kind, institution, title, date) in expected {
+        let c = cite(n);
+        assert_eq!(
+            (
+                c.kind,
+                c.institution.as_deref(),
+                c.title.as_deref(),
+                c.date.as_deref()
+            ),
+            (kind, institution, title, date),
+            "footnote {n}"
+        );
+        assert!(
+            c.authors.is_empty(),
+            "footnote {n}: the issuer is no author"
+        );
+    }
+    let article = cite(5);
+    assert_eq!(article.container.as_deref(), Some("국제경제연구"));
+    assert_eq!(
+        (article.volume.as_deref(), article.issue.as_deref()),
+        (Some("28"), Some("2"))
+    );
+    let news = [
+        (6, "Reuters", "2024-01-24"),
+        (7, "新华社", "2023-10-24"),
+        (10, "Bloomberg", "2024-02-02"),
+        (12, "니혼게이자이신문", "2024-01-24"),
+    ];
+    for (n, outlet, date) in news {
+        let c = cite(n);
+        assert_eq!(
+            (c.kind, c.outlet.as_deref(), c.date.as_deref()),
+            (News, Some(outlet), Some(date)),
+            "footnote {n}"
+        );
+    }
+    assert!(cite(6).title.is_some_and(|t| t.contains("fall; imports")));
+    for n in [8, 9] {
+        let back = cite(n);
+        assert_eq!(
+            (back.kind, back.resolved.as_deref()),
+            (BackReference, Some("F5.1")),
+            "footnote {n}"
+        );
+    }
+    // an apostrophe in a headline is no unbalanced quotation mark
+    assert!(doc.findings.is_empty(), "{:?}", doc.findings);
+}
+
 #[test]
 fn report_without_footnotes() {
     let doc = common::extract_text("1. 개요\n■ 첫째 주장임.\n- 둘째 주장(3월)임.\n", "plain");
