@@ -322,7 +322,7 @@ pub struct PageBox {
     pub bbox: [f64; 4],
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Footnote {
     pub n: u32,
     pub text: String,

@@ -214,6 +214,26 @@ fn citation_forms_of_other_publishers_and_languages() {
     assert!(doc.findings.is_empty(), "{:?}", doc.findings);
 }
 
+/// A headline reporting a launch two days before the day the claim gives it
+/// is flagged; a headline announcing one (`to test`, 예정), an effective date
+/// (`부터 시행`) and a source of the same day are not.
+#[test]
+fn sources_dated_before_the_event_they_report() {
+    let doc = common::extract_file("tests/fixtures/event-dates.txt");
+    let found: Vec<(Option<&str>, Option<&str>)> = doc
+        .findings
+        .iter()
+        .filter(|f| f.kind == "source_before_event")
+        .map(|f| (f.claim.as_deref(), f.citation.as_deref()))
+        .collect();
+    assert_eq!(found, [(Some("C1"), Some("F1.1"))]);
+    assert!(
+        doc.findings.iter().all(|f| f.kind == "source_before_event"),
+        "{:?}",
+        doc.findings
+    );
+}
+
 #[test]
 fn report_without_footnotes() {
     let doc = common::extract_text("1. 개요\n■ 첫째 주장임.\n- 둘째 주장(3월)임.\n", "plain");

@@ -10,6 +10,9 @@ use std::collections::BTreeMap;
 use crate::model::{Claim, ClaimTree, Finding, Footnote, Link, Severity, Sourcing};
 use crate::support::ClaimWords;
 
+mod dates;
+pub use dates::{date_findings, stated_months};
+
 /// Links every claim to the citations of the footnotes it marks, and fills
 /// `cited_by`.
 pub fn link(claims: &[Claim], footnotes: &mut [Footnote]) -> Vec<Link> {
@@ -225,172 +228,10 @@ pub fn sort_findings(findings: &mut [Finding]) {
     });
 }
 
-/// Months since year 0 of an ISO date (`YYYY-MM` or `YYYY-MM-DD`).
-fn month_index(date: &str) -> Option<i32> {
-    let mut parts = date.split('-');
-    let year: i32 = parts.next()?.parse().ok()?;
-    let month: i32 = parts.next()?.parse().ok()?;
-    Some(year * 12 + month - 1)
-}
-
-/// The months a claim states for its events (`2023년 8월`, `2023년 하반기`,
-/// `(’22. 8. 10.)`, and `8월 하순`, `12월 11일` read in the year last stated
-/// before them, or else in `context_year`, the year the enclosing claims
-/// state). A month with no year to read it in is left out as ambiguous; a
-/// year followed by 으로/로/까지 is a target, not an event.
-pub fn stated_months(text: &str, context_year: Option<i32>) -> Vec<i32> {
-    read_dates(text, context_year).0
-}
-
-/// The months `text` states (see [`stated_months`]) and the year in force
-/// at its end: the last year it states, else `context_year`.
-fn read_dates(text: &str, context_year: Option<i32>) -> (Vec<i32>, Option<i32>) {
-    use std::sync::LazyLock;
-    static YEAR_MONTH: LazyLock<regex::Regex> = LazyLock::new(|| {
-        regex::Regex::new(concat!(
-            r"((?:19|20)\d{2})년\s*(?:(\d{1,2})월|(상반기|하반기|초|말|연말|1/4분기|2/4분기|3/4분기|4/4분기)|(으로|로|까지))?",
-            r"|[’‘'](\d{2})\.\s*(\d{1,2})\.",
-            r"|(\d{1,2})월",
-        ))
-        .expect("regex")
-    });
-    let mut year_in_force = context_year;
-    let mut out = Vec::new();
-    for caps in YEAR_MONTH.captures_iter(text) {
-        let number = |i: usize| caps.get(i).and_then(|m| m.as_str().parse::<i32>().ok());
-        let valid = |m: i32| (1..=12).contains(&m).then_some(m);
-        if let Some(month) = number(7) {
-            // a bare month: only in a known year, and not a count (`3개월`)
-            if let (Some(year), Some(month)) = (year_in_force, valid(month)) {
-                out.push(year * 12 + month - 1);
-            }
-            continue;
-        }
-        if let Some(short) = number(5) {
-            let year = 2000 + short;
-            year_in_force = Some(year);
-            if let Some(month) = number(6).and_then(valid) {
-                out.push(year * 12 + month - 1);
-            }
-            continue;
-        }
-        let Some(year) = number(1) else { continue };
-        if caps.get(4).is_some() {
-            continue; // `2024년으로 연기`: a target, not an event
-        }
-        year_in_force = Some(year);
-        let month = match (number(2), caps.get(3).map(|m| m.as_str())) {
-            (Some(m), _) => match valid(m) {
-                Some(m) => m,
-                None => continue,
-            },
-            (None, Some("하반기" | "3/4분기")) => 7,
-            (None, Some("4/4분기" | "말" | "연말")) => 10,
-            (None, Some("2/4분기")) => 4,
-            _ => 1,
-        };
-        out.push(year * 12 + month - 1);
-    }
-    (out, year_in_force)
-}
-
-/// The year a claim's enclosing claims last state, nearest first: a bare
-/// `8월` in a sub-bullet is read in it.
-fn context_years(claims: &[Claim]) -> Vec<Option<i32>> {
-    let tree = ClaimTree::new(claims);
-    (0..claims.len())
-        .map(|i| {
-            tree.ancestors(i)
-                .find_map(|p| read_dates(&claims[p].text, None).1)
-        })
-        .collect()
-}
-
-/// How long before an event a source may plausibly report on it (months).
-const EARLY_MARGIN_MONTHS: i32 = 3;
-
-/// `future_source`: a cited item dated after the report. `date_conflict`: a
-/// cited item dated well before the earliest event the claim itself dates
-/// (events after the report date are forecasts and are left out).
-pub fn date_findings(
-    claims: &[Claim],
-    footnotes: &[Footnote],
-    report_date: Option<&str>,
-) -> Vec<Finding> {
-    let report_month = report_date.and_then(month_index);
-    // the earliest event each claim dates, computed once
-    let earliest_event: Vec<Option<i32>> = claims
-        .iter()
-        .zip(context_years(claims))
-        .map(|(c, context)| {
-            stated_months(&c.text, context)
-                .into_iter()
-                .filter(|m| report_month.is_none_or(|r| *m <= r))
-                .min()
-        })
-        .collect();
-    let mut out = Vec::new();
-    for footnote in footnotes {
-        for citation in &footnote.citations {
-            let Some(cited) = citation.date.as_deref().and_then(month_index) else {
-                continue;
-            };
-            if citation
-                .date
-                .as_deref()
-                .zip(report_date)
-                .is_some_and(|(c, r)| c > r && c.len() == r.len())
-                || report_month.is_some_and(|r| cited > r)
-            {
-                out.push(Finding {
-                    footnote: Some(footnote.n),
-                    citation: Some(citation.id.clone()),
-                    ..finding(
-                        "future_source",
-                        Severity::Warning,
-                        format!(
-                            "{} is dated {}, after the report ({})",
-                            citation.id,
-                            citation.date.as_deref().unwrap_or(""),
-                            report_date.unwrap_or("")
-                        ),
-                    )
-                });
-            }
-            for (claim, earliest) in claims.iter().zip(&earliest_event) {
-                let Some(earliest) = *earliest else { continue };
-                if !claim.footnote_refs.iter().any(|r| r.n == footnote.n) {
-                    continue;
-                }
-                if cited < earliest - EARLY_MARGIN_MONTHS {
-                    out.push(Finding {
-                        claim: Some(claim.id.clone()),
-                        footnote: Some(footnote.n),
-                        citation: Some(citation.id.clone()),
-                        ..finding(
-                            "date_conflict",
-                            Severity::Warning,
-                            format!(
-                                "{} is dated {}, {} months before the earliest event the claim dates ({}-{:02})",
-                                citation.id,
-                                citation.date.as_deref().unwrap_or(""),
-                                earliest - cited,
-                                earliest / 12,
-                                earliest % 12 + 1
-                            ),
-                        )
-                    });
-                }
-            }
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Citation, FootnoteRef};
+    use crate::model::FootnoteRef;
 
     fn claim(text: &str, n: u32) -> Claim {
         Claim {
@@ -404,23 +245,6 @@ mod tests {
             page: 1,
             lines: [1, 1],
             ..Claim::default()
-        }
-    }
-
-    fn footnote(n: u32, date: &str) -> Footnote {
-        let citation = Citation {
-            id: format!("F{n}.1"),
-            date: Some(date.into()),
-            ..Citation::default()
-        };
-        Footnote {
-            n,
-            text: String::new(),
-            page: 1,
-            lines: [1, 1],
-            boxes: vec![],
-            cited_by: vec![],
-            citations: vec![citation],
         }
     }
 
@@ -501,43 +325,5 @@ mod tests {
                 .collect();
         // the outlook restates the sourced event; the trade figure is new
         assert_eq!(found, [Some("C3".into())]);
-    }
-
-    #[test]
-    fn stated_months_read_korean_date_forms() {
-        assert_eq!(stated_months("2023년 8월 하순", None), [2023 * 12 + 7]);
-        assert_eq!(stated_months("2023년 하반기부터", None), [2023 * 12 + 6]);
-        assert_eq!(stated_months("위로 전문(’24. 1. 6.)을", None), [2024 * 12]);
-        assert!(stated_months("2024년으로 연기됨, 12월 11일", None).is_empty());
-        // bare months in the year stated before them, or the enclosing claim's
-        assert_eq!(
-            stated_months("2023년 3월 부임, 12월 11일 귀환", None),
-            [2023 * 12 + 2, 2023 * 12 + 11]
-        );
-        assert_eq!(stated_months("8월 하순 재개", Some(2023)), [2023 * 12 + 7]);
-        assert!(stated_months("3개월 만에 재개", Some(2023)).is_empty());
-        // the year a parent leaves in force for its sub-bullets: not a target
-        assert_eq!(
-            read_dates("2023년 3월 합의, 2024년으로 연기", None).1,
-            Some(2023)
-        );
-        assert_eq!(read_dates("위로 전문(’24. 1. 6.)", None).1, Some(2024));
-    }
-
-    #[test]
-    fn source_a_year_before_the_event_conflicts() {
-        let claims = [claim(
-            "2024년 1월에 발생한 지진에 위로 전문(’24. 1. 6.)을 보냄.",
-            1,
-        )];
-        let kinds = |date: &str| -> Vec<String> {
-            date_findings(&claims, &[footnote(1, date)], Some("2024-02-01"))
-                .into_iter()
-                .map(|f| f.kind)
-                .collect()
-        };
-        assert_eq!(kinds("2023-01-06"), ["date_conflict"]);
-        assert!(kinds("2024-01-07").is_empty());
-        assert_eq!(kinds("2024-03-01"), ["future_source"]);
     }
 }
