@@ -39,6 +39,9 @@ pub struct Outcome {
     pub failures: Vec<Failure>,
     /// Findings of severity warning or error, over all documents.
     pub warnings: usize,
+    /// Documents that did not read as reports (`layout_unrecognised`):
+    /// written all the same, with the finding's message.
+    pub unrecognised: Vec<Failure>,
 }
 
 /// A document that could not be extracted.
@@ -303,6 +306,7 @@ struct Rows {
     kinds: BTreeMap<String, usize>,
     findings: BTreeMap<String, usize>,
     warnings: usize,
+    unrecognised: Option<Failure>,
 }
 
 /// Runs the batch into `out_dir`. Returns the failures (empty: all good) and
@@ -475,6 +479,10 @@ fn rows(doc: &Document) -> Rows {
             .iter()
             .filter(|f| f.severity >= crate::model::Severity::Warning)
             .count(),
+        unrecognised: doc.unrecognised().map(|f| Failure {
+            source: doc.document.source.clone(),
+            error: f.message.clone(),
+        }),
     }
 }
 
@@ -613,6 +621,7 @@ impl Tables {
         let mut next = 0;
         let mut failures = Vec::new();
         let mut warnings = 0;
+        let mut unrecognised = Vec::new();
         let mut documents = Vec::new();
         let mut outlets: BTreeMap<String, usize> = BTreeMap::new();
         let mut kinds: BTreeMap<String, usize> = BTreeMap::new();
@@ -639,6 +648,7 @@ impl Tables {
                         merge(&mut kinds, rows.kinds);
                         merge(&mut findings, rows.findings);
                         warnings += rows.warnings;
+                        unrecognised.extend(rows.unrecognised);
                         documents.push(rows.summary);
                     }
                     Err(failure) => failures.push(failure),
@@ -670,7 +680,11 @@ impl Tables {
         let mut text = serde_json::to_string_pretty(&summary)?;
         text.push('\n');
         write_atomically(&self.dir.join("summary.json"), text.as_bytes())?;
-        Ok(Outcome { failures, warnings })
+        Ok(Outcome {
+            failures,
+            warnings,
+            unrecognised,
+        })
     }
 }
 

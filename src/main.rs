@@ -241,6 +241,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
             };
             let inputs = collected.inputs;
             let outcome = batch::run(&inputs, &out_dir, &analyzer, &options)?;
+            for unread in &outcome.unrecognised {
+                eprintln!("kcite: {}: {}", unread.source, unread.error);
+            }
             if !quiet {
                 let done = inputs.len() - outcome.failures.len();
                 eprintln!(
@@ -483,7 +486,10 @@ fn documents_of(sources: Vec<batch::Source>, dict: &DictArg) -> Result<Loaded> {
     let mut failed = Vec::new();
     for result in results {
         match result {
-            Ok(doc) => documents.push(doc),
+            Ok(doc) => {
+                warn_if_unrecognised(&doc);
+                documents.push(doc);
+            }
             Err(failure) => {
                 eprintln!("kcite: {}: {}", failure.source, failure.error);
                 failed.push(failure);
@@ -491,6 +497,14 @@ fn documents_of(sources: Vec<batch::Source>, dict: &DictArg) -> Result<Loaded> {
         }
     }
     Ok((documents, failed))
+}
+
+/// Says on stderr when a document did not read as a report: its JSON is
+/// still written, but nobody should take it for one.
+fn warn_if_unrecognised(document: &kcite::Document) {
+    if let Some(finding) = document.unrecognised() {
+        eprintln!("kcite: {}: {}", document.document.source, finding.message);
+    }
 }
 
 fn usage_error(message: &str) -> Result<ExitCode> {
@@ -536,6 +550,7 @@ fn extract_to_stdout(
     };
     match kcite::extract(&bytes, &id, &name, analyzer, limits) {
         Ok(document) => {
+            warn_if_unrecognised(&document);
             emit(&batch::to_json(&document))?;
             let warnings = warning_count(std::slice::from_ref(&document));
             Ok(if strict && warnings > 0 {

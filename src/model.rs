@@ -30,6 +30,13 @@ pub struct Document {
 }
 
 impl Document {
+    /// The `layout_unrecognised` finding: the input did not read as a report.
+    pub fn unrecognised(&self) -> Option<&Finding> {
+        self.findings
+            .iter()
+            .find(|f| f.kind == "layout_unrecognised")
+    }
+
     /// Every citation of the document by its id (`F12.3`).
     pub fn citations_by_id(&self) -> BTreeMap<&str, &Citation> {
         self.footnotes

@@ -94,6 +94,19 @@ pub fn extract(
     Ok(from_layout(layout, &name, analyzer))
 }
 
+/// The mean length in characters of the printed lines the layout read
+/// (blank lines aside).
+fn mean_line_chars(layout: &Layout) -> usize {
+    let (count, chars) = layout
+        .body
+        .iter()
+        .chain(&layout.other)
+        .map(|l| l.text.trim().chars().count())
+        .filter(|&n| n > 0)
+        .fold((0, 0), |(count, chars), n| (count + 1, chars + n));
+    chars.checked_div(count).unwrap_or(0)
+}
+
 /// What names a document in its output.
 #[derive(Debug, Clone)]
 pub struct Naming<'a> {
@@ -115,6 +128,7 @@ pub fn from_layout(layout: Layout, name: &Naming, analyzer: &Analyzer) -> Docume
         spaces_printed: layout.spaces_printed,
         usage: &usage,
     };
+    let mean_line_chars = mean_line_chars(&layout);
     let paragraphs = reflow::paragraphs(&layout.body, analyzer, breaks);
     let outline = outline::build(&paragraphs);
     let (mut footnotes, mut findings) = read_footnotes(&layout, analyzer, breaks);
@@ -135,6 +149,11 @@ pub fn from_layout(layout: Layout, name: &Naming, analyzer: &Analyzer) -> Docume
         analyzer,
         &mut findings,
     );
+    findings.extend(audit::recognition_findings(
+        &claims,
+        &footnotes,
+        mean_line_chars,
+    ));
     audit::sort_findings(&mut findings);
     let masthead = layout.masthead;
     Document {

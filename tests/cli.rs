@@ -484,3 +484,70 @@ fn a_closed_pipe_is_a_normal_end() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// Text that is not a report — a README renamed .txt, the report with its
+/// line breaks removed — is written all the same, but with a
+/// `layout_unrecognised` finding, a line on stderr, and a failure under
+/// `--strict`.
+#[test]
+fn what_does_not_read_as_a_report_is_said_and_fails_strict() {
+    let dir = temp_dir("unrecognised");
+    let readme = dir.join("README.txt");
+    std::fs::copy("README.md", &readme).expect("copy");
+    let report = std::fs::read_to_string(common::REPORT).expect("report");
+    let one_line = dir.join("one-line.txt");
+    std::fs::write(&one_line, report.replace('\n', " ")).expect("write");
+    for (input, reason) in [
+        (&readme, "characters, more than any bullet"),
+        (&one_line, "no line structure"),
+    ] {
+        let out = kcite().args(["extract"]).arg(input).output().expect("run");
+        assert!(out.status.success(), "without --strict the JSON is written");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains("not read as a report") && stderr.contains(reason),
+            "{stderr}"
+        );
+        let doc: kcite::Document = serde_json::from_slice(&out.stdout).expect("schema");
+        assert!(
+            doc.unrecognised()
+                .is_some_and(|f| f.message.contains(reason))
+        );
+        let strict = kcite()
+            .args(["extract", "--strict"])
+            .arg(input)
+            .output()
+            .expect("run");
+        assert_eq!(
+            strict.status.code(),
+            Some(3),
+            "{}",
+            String::from_utf8_lossy(&strict.stderr)
+        );
+    }
+    // the batch says so per document
+    let out = kcite()
+        .args(["extract", "-q", "--strict", "-o"])
+        .arg(dir.join("out"))
+        .arg(&one_line)
+        .arg(&readme)
+        .output()
+        .expect("run");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        stderr.matches("not read as a report").count(),
+        2,
+        "{stderr}"
+    );
+    assert_eq!(out.status.code(), Some(3));
+    // a report is not flagged
+    let out = kcite()
+        .args(["extract", "--strict", "tests/fixtures/citation-forms.txt"])
+        .output()
+        .expect("run");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -171,6 +171,53 @@ pub fn finding(kind: &str, severity: Severity, message: String) -> Finding {
     }
 }
 
+/// Longer than any one bullet of a report: the lines ran together.
+const LONGEST_CLAIM_CHARS: usize = 3000;
+/// A printed line holds well under this many characters (a Korean report's
+/// line about 45, an English one about 90): text whose lines average more
+/// has lost its line breaks.
+const LONGEST_MEAN_LINE_CHARS: usize = 200;
+
+/// `layout_unrecognised`: the document does not read as a report — no
+/// footnotes and no bullets, a claim too long to be one, or lines longer than
+/// any printed line. One finding naming everything that was missing, so that
+/// nothing is emitted as if it were a report without saying so.
+pub fn recognition_findings(
+    claims: &[Claim],
+    footnotes: &[Footnote],
+    mean_line_chars: usize,
+) -> Vec<Finding> {
+    let mut missing = Vec::new();
+    if claims.is_empty() {
+        missing.push("no claims".to_string());
+    } else if footnotes.is_empty() && claims.iter().all(|c| c.marker.is_none()) {
+        missing.push("no footnotes and no bullets".to_string());
+    }
+    let longest = claims
+        .iter()
+        .map(|c| (c.text.chars().count(), c))
+        .max_by_key(|(n, _)| *n);
+    if let Some((chars, claim)) = longest.filter(|(n, _)| *n > LONGEST_CLAIM_CHARS) {
+        missing.push(format!(
+            "claim {} runs to {chars} characters, more than any bullet (lines ran together)",
+            claim.id
+        ));
+    }
+    if mean_line_chars > LONGEST_MEAN_LINE_CHARS {
+        missing.push(format!(
+            "lines average {mean_line_chars} characters, longer than any printed line (no line structure)"
+        ));
+    }
+    if missing.is_empty() {
+        return Vec::new();
+    }
+    vec![finding(
+        "layout_unrecognised",
+        Severity::Warning,
+        format!("not read as a report: {}", missing.join("; ")),
+    )]
+}
+
 /// Gaps in the footnote numbering and footnotes no claim marks.
 pub fn numbering_findings(footnotes: &[Footnote]) -> Vec<Finding> {
     let mut out = Vec::new();
@@ -325,5 +372,38 @@ mod tests {
                 .collect();
         // the outlook restates the sourced event; the trade figure is new
         assert_eq!(found, [Some("C3".into())]);
+    }
+
+    #[test]
+    fn what_is_missing_for_a_report_is_named() {
+        let bullet = |text: &str| Claim {
+            marker: Some("■".into()),
+            ..claim(text, 1)
+        };
+        let plain = |text: &str| Claim {
+            marker: None,
+            ..claim(text, 1)
+        };
+        let message = |claims: &[Claim], footnotes: &[Footnote], mean: usize| {
+            recognition_findings(claims, footnotes, mean)
+                .into_iter()
+                .map(|f| (f.kind, f.message))
+                .next()
+        };
+        assert_eq!(message(&[bullet("주장임.")], &[], 45), None);
+        let footnote = Footnote {
+            n: 1,
+            ..Footnote::default()
+        };
+        assert_eq!(message(&[plain("주장임.")], &[footnote], 45), None);
+        let (kind, text) = message(&[plain("주장임.")], &[], 45).expect("finding");
+        assert_eq!(kind, "layout_unrecognised");
+        assert!(text.contains("no footnotes and no bullets"), "{text}");
+        let long = "가".repeat(3001);
+        let (_, text) = message(&[bullet(&long)], &[], 45).expect("finding");
+        assert!(text.contains("claim C1 runs to 3001 characters"), "{text}");
+        let (_, text) = message(&[bullet("주장임.")], &[], 201).expect("finding");
+        assert!(text.contains("lines average 201 characters"), "{text}");
+        assert!(message(&[], &[], 0).is_some_and(|(_, t)| t.contains("no claims")));
     }
 }
