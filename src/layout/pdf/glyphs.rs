@@ -130,6 +130,12 @@ fn read_page(page: &PdfPage) -> Result<Page, PdfiumError> {
         });
     }
     for object in page.objects().iter() {
+        // the kind first: the bounds of a text object cost PDFium its glyph
+        // outlines, and only rules and images are wanted here
+        let kind = object.object_type();
+        if !matches!(kind, PdfPageObjectType::Path | PdfPageObjectType::Image) {
+            continue;
+        }
         let Ok(quad) = object.bounds() else { continue };
         let rect = flip(
             quad.left().value,
@@ -141,7 +147,7 @@ fn read_page(page: &PdfPage) -> Result<Page, PdfiumError> {
         if !rect.is_finite() {
             continue;
         }
-        match object.object_type() {
+        match kind {
             PdfPageObjectType::Path
                 if rect.width() <= RULE_THICKNESS || rect.height() <= RULE_THICKNESS =>
             {
