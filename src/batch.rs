@@ -416,11 +416,20 @@ fn rows(doc: &Document) -> Rows {
         .flat_map(|f| f.citations.iter())
         .map(|c| (c.id.as_str(), c))
         .collect();
+    let claims_by_id: HashMap<&str, &crate::model::Claim> =
+        doc.claims.iter().map(|c| (c.id.as_str(), c)).collect();
     let links = doc
         .links
         .iter()
         .filter_map(|l| {
             let c = citations.get(l.citation.as_str())?;
+            let claim = claims_by_id.get(l.claim.as_str())?;
+            // the sentence that carries this footnote's marker
+            let sentence = claim
+                .footnote_refs
+                .iter()
+                .find(|r| r.n == l.footnote)
+                .map_or(claim.text.as_str(), |r| claim.sentence_at(r.offset));
             Some(csv_row(&[
                 id,
                 &l.claim,
@@ -436,6 +445,8 @@ fn rows(doc: &Document) -> Rows {
                 c.url.as_deref().unwrap_or(""),
                 c.resolved.as_deref().unwrap_or(""),
                 &l.support.map(|s| format!("{s:.2}")).unwrap_or_default(),
+                &claim.text,
+                sentence,
             ]))
         })
         .collect();
@@ -581,6 +592,8 @@ const LINKS_HEADER: &[&str] = &[
     "url",
     "resolved",
     "support",
+    "claim_text",
+    "sentence",
 ];
 
 struct Tables {

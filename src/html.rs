@@ -3,9 +3,10 @@
 //! In: [`Document`]s. Out: one HTML file with inline CSS, JS and SVG (no
 //! network): per document the claims in reading order with their bullet
 //! hierarchy, each footnote marker in place with its citations on hover or
-//! click, claims coloured by attribution status, the findings linked to their
-//! claims, and three charts (sources per outlet, cited dates against the
-//! report date, footnotes per section). Documents other than the one shown are
+//! click, claims coloured by attribution status, the footnote list with
+//! links back to the citing claims, the findings linked to their claims,
+//! footnotes and citations, and three charts (sources per outlet, cited dates
+//! against the report date, footnotes per section). Documents other than the one shown are
 //! `hidden`, so a page of a hundred reports stays responsive.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -110,12 +111,12 @@ fn render_nav(out: &mut String, documents: &[Document]) {
             .unwrap_or(doc.document.id.as_str());
         let _ = writeln!(
             out,
-            "<li><button type=\"button\" data-target=\"{}\"{}><span class=\"t\">{}</span><span class=\"m\">{} · {} findings</span></button></li>",
+            "<li><button type=\"button\" data-target=\"{}\"{}><span class=\"t\">{}</span><span class=\"m\">{} · {}</span></button></li>",
             doc_anchor(i),
             if i == 0 { " class=\"on\"" } else { "" },
             esc(title),
             esc(doc.document.date.as_deref().unwrap_or(&doc.document.id)),
-            doc.findings.len()
+            plural(doc.findings.len(), "finding")
         );
     }
     out.push_str("</ol>\n</nav>\n");
@@ -132,11 +133,11 @@ fn render_document(out: &mut String, doc: &Document, index: usize) {
     );
     let _ = writeln!(
         out,
-        "<h2>{}</h2>\n<p class=\"meta\">{} · {} · {} pages · <code>{}</code></p>",
+        "<h2>{}</h2>\n<p class=\"meta\">{} · {} · {} · <code>{}</code></p>",
         esc(info.title.as_deref().unwrap_or(&info.id)),
         esc(info.series.as_deref().unwrap_or("series unknown")),
         esc(info.date.as_deref().unwrap_or("date unknown")),
-        info.pages,
+        plural(info.pages as usize, "page"),
         esc(&info.source)
     );
     render_counts(out, doc);
@@ -155,6 +156,7 @@ fn render_document(out: &mut String, doc: &Document, index: usize) {
     out.push_str("<div class=\"cols\">\n<div class=\"claims\">\n");
     render_claims(out, doc, &anchor);
     render_exhibits(out, doc, &anchor);
+    render_footnotes(out, doc, &anchor);
     out.push_str("</div>\n");
     render_findings(out, doc, &anchor);
     out.push_str("</div>\n</section>\n");
@@ -162,21 +164,24 @@ fn render_document(out: &mut String, doc: &Document, index: usize) {
 
 fn render_counts(out: &mut String, doc: &Document) {
     let citations: usize = doc.footnotes.iter().map(|f| f.citations.len()).sum();
+    let counted = |n: usize, noun: &str| {
+        let words = plural(n, noun);
+        let (number, rest) = words.split_once(' ').unwrap_or((&words, ""));
+        format!("<li><b>{number}</b> {rest}</li>")
+    };
     let _ = writeln!(
         out,
-        "<ul class=\"counts\"><li><b>{}</b> claims</li><li><b>{}</b> cite a source</li>\
-         <li><b>{}</b> through sub-bullets</li><li><b>{}</b> without</li>\
-         <li><b>{}</b> footnotes</li><li><b>{citations}</b> citations</li>\
-         <li><b>{}</b> tables</li><li><b>{}</b> figures</li>\
-         <li><b>{}</b> findings</li></ul>",
-        doc.claims.len(),
+        "<ul class=\"counts\">{}<li><b>{}</b> cite a source</li>\
+         <li><b>{}</b> through sub-bullets</li><li><b>{}</b> without</li>{}{}{}{}{}</ul>",
+        counted(doc.claims.len(), "claim"),
         doc.sourcing_count(Sourcing::Direct),
         doc.sourcing_count(Sourcing::SubBullets),
         doc.sourcing_count(Sourcing::None),
-        doc.footnotes.len(),
-        doc.tables.len(),
-        doc.figures.len(),
-        doc.findings.len()
+        counted(doc.footnotes.len(), "footnote"),
+        counted(citations, "citation"),
+        counted(doc.tables.len(), "table"),
+        counted(doc.figures.len(), "figure"),
+        counted(doc.findings.len(), "finding"),
     );
 }
 
@@ -218,13 +223,16 @@ fn render_exhibits(out: &mut String, doc: &Document, anchor: &str) {
 /// What a marker's pop-up shows: the footnote's citations, each with the
 /// support of its link from the claim.
 struct Sources<'a> {
+    /// The document's anchor, prefix of every id in it.
+    anchor: &'a str,
     footnotes: BTreeMap<u32, &'a Footnote>,
     support: BTreeMap<(&'a str, &'a str), f64>,
 }
 
 impl<'a> Sources<'a> {
-    fn of(doc: &'a Document) -> Self {
+    fn of(doc: &'a Document, anchor: &'a str) -> Self {
         Sources {
+            anchor,
             footnotes: doc.footnotes.iter().map(|f| (f.n, f)).collect(),
             support: doc
                 .links
@@ -236,7 +244,7 @@ impl<'a> Sources<'a> {
 }
 
 fn render_claims(out: &mut String, doc: &Document, anchor: &str) {
-    let sources = Sources::of(doc);
+    let sources = Sources::of(doc, anchor);
     let citations = doc.citations_by_id();
     let weak: BTreeSet<&str> = doc
         .findings
@@ -337,6 +345,13 @@ fn render_marker(out: &mut String, claim: &str, n: u32, sources: &Sources) {
         }
         None => out.push_str("<span class=\"cite\">footnote missing</span>"),
     }
+    if sources.footnotes.contains_key(&n) {
+        let _ = write!(
+            out,
+            "<a class=\"to-fn\" href=\"#{}-fn{n}\">footnote {n} in the list</a>",
+            sources.anchor
+        );
+    }
     out.push_str("</span></sup>");
 }
 
@@ -386,12 +401,94 @@ fn render_findings(out: &mut String, doc: &Document, anchor: &str) {
             f.severity.as_str(),
             esc(&f.kind)
         );
-        if let Some(claim) = &f.claim {
-            let _ = write!(out, "<a href=\"#{anchor}-{claim}\">{claim}</a> ");
-        }
+        render_finding_links(out, f, doc, anchor);
         let _ = writeln!(out, "{}</li>", esc(&f.message));
     }
     out.push_str("</ol></aside>\n");
+}
+
+/// Links from a finding to what it concerns: its claim, or the claims that
+/// cite its footnote; the footnote; the citation (in the footnote list, or
+/// the table or figure whose source it is).
+fn render_finding_links(out: &mut String, f: &crate::model::Finding, doc: &Document, anchor: &str) {
+    let footnote = f
+        .footnote
+        .and_then(|n| doc.footnotes.iter().find(|x| x.n == n));
+    let claims: Vec<&str> = match (&f.claim, footnote) {
+        (Some(claim), _) => vec![claim.as_str()],
+        (None, Some(footnote)) => footnote.cited_by.iter().map(String::as_str).collect(),
+        (None, None) => Vec::new(),
+    };
+    for claim in claims {
+        let _ = write!(out, "<a href=\"#{anchor}-{claim}\">{claim}</a> ");
+    }
+    if let Some(footnote) = footnote {
+        let _ = write!(
+            out,
+            "<a class=\"fnlink\" href=\"#{anchor}-fn{0}\">footnote {0}</a> ",
+            footnote.n
+        );
+    }
+    let Some(citation) = &f.citation else { return };
+    let exhibit = doc
+        .tables
+        .iter()
+        .chain(&doc.figures)
+        .find(|e| e.citations.iter().any(|c| &c.id == citation));
+    match (footnote, exhibit) {
+        (Some(_), _) => {
+            let _ = write!(out, "<a href=\"#{anchor}-{citation}\">{citation}</a> ");
+        }
+        (None, Some(exhibit)) => {
+            let _ = write!(out, "<a href=\"#{anchor}-{}\">{citation}</a> ", exhibit.id);
+        }
+        (None, None) => {}
+    }
+}
+
+/// Every footnote in order with its typed citations, each footnote linking
+/// back to the claims that cite it.
+fn render_footnotes(out: &mut String, doc: &Document, anchor: &str) {
+    if doc.footnotes.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "<section class=\"footnote-list\"><h3>Footnotes ({})</h3>\n<ol>",
+        doc.footnotes.len()
+    );
+    for footnote in &doc.footnotes {
+        let n = footnote.n;
+        let _ = write!(
+            out,
+            "<li class=\"footnote\" id=\"{anchor}-fn{n}\" value=\"{n}\"><span class=\"page\">p.{}</span>",
+            footnote.page
+        );
+        if footnote.citations.is_empty() {
+            let _ = write!(out, "<span class=\"cite\">{}</span>", esc(&footnote.text));
+        }
+        for c in &footnote.citations {
+            let _ = write!(
+                out,
+                "<span class=\"cite k-{kind}\" id=\"{anchor}-{id}\"><b>{id}</b> <i>{kind}</i> {}</span>",
+                esc(&c.raw),
+                kind = c.kind.as_str(),
+                id = c.id,
+            );
+        }
+        out.push_str("<span class=\"cited-by\">");
+        if footnote.cited_by.is_empty() {
+            out.push_str("cited by no claim");
+        } else {
+            out.push_str("cited by ");
+            for (i, claim) in footnote.cited_by.iter().enumerate() {
+                let sep = if i > 0 { ", " } else { "" };
+                let _ = write!(out, "{sep}<a href=\"#{anchor}-{claim}\">{claim}</a>");
+            }
+        }
+        out.push_str("</span></li>\n");
+    }
+    out.push_str("</ol></section>\n");
 }
 
 /// Horizontal bars: cited items per outlet (back references left out).
@@ -416,7 +513,7 @@ fn section_chart(doc: &Document) -> String {
                 .filter(|c| c.section == s.id)
                 .map(|c| c.footnote_refs.len())
                 .sum();
-            (crate::audit::clip(&label, 16), n)
+            (label, n)
         })
         .collect();
     rows.retain(|(label, _)| !label.is_empty());
@@ -424,11 +521,13 @@ fn section_chart(doc: &Document) -> String {
     bar_chart("Footnotes per section", &rows)
 }
 
+/// Horizontal bars, each under its label: labels are never cut by the chart's
+/// edge (a long one is shortened with `…` and given whole on hover).
 fn bar_chart(title: &str, rows: &[(&str, usize)]) -> String {
     const W: f64 = 360.0;
-    const LABEL: f64 = 130.0;
-    const ROW: f64 = 20.0;
-    let height = 30.0 + ROW * rows.len().max(1) as f64;
+    const ROW: f64 = 32.0;
+    const FONT: f64 = 11.0;
+    let height = 16.0 + ROW * rows.len().max(1) as f64;
     let max = rows.iter().map(|r| r.1).max().unwrap_or(0).max(1) as f64;
     let mut svg = format!(
         "<figure class=\"chart\"><figcaption>{}</figcaption><svg viewBox=\"0 0 {W} {height}\" width=\"{W}\" height=\"{height}\" role=\"img\" aria-label=\"{}\">",
@@ -439,22 +538,41 @@ fn bar_chart(title: &str, rows: &[(&str, usize)]) -> String {
         svg.push_str("<text x=\"10\" y=\"24\" class=\"none\">none</text>");
     }
     for (i, (label, n)) in rows.iter().enumerate() {
-        let y = 10.0 + ROW * i as f64;
-        let w = (W - LABEL - 40.0) * *n as f64 / max;
+        let y = 6.0 + ROW * i as f64;
+        let w = (W - 48.0) * *n as f64 / max;
         let _ = write!(
             svg,
-            "<text x=\"{:.0}\" y=\"{:.0}\" text-anchor=\"end\">{}</text><rect x=\"{LABEL}\" y=\"{:.0}\" width=\"{w:.1}\" height=\"{:.0}\" class=\"bar\"/><text x=\"{:.1}\" y=\"{:.0}\">{n}</text>",
-            LABEL - 6.0,
-            y + 13.0,
+            "<g><title>{}: {n}</title><text x=\"4\" y=\"{:.0}\" class=\"label\">{}</text><rect x=\"4\" y=\"{:.0}\" width=\"{w:.1}\" height=\"10\" class=\"bar\"/><text x=\"{:.1}\" y=\"{:.0}\">{n}</text></g>",
             esc(label),
-            y + 2.0,
-            ROW - 6.0,
-            LABEL + w + 4.0,
-            y + 13.0
+            y + 11.0,
+            esc(&fit_label(label, W - 8.0, FONT)),
+            y + 15.0,
+            8.0 + w,
+            y + 24.0
         );
     }
     svg.push_str("</svg></figure>\n");
     svg
+}
+
+/// `label` shortened with `…` to fit `width` pixels at `font` pixels: a
+/// Hangul or CJK character takes about an em, others about 0.6 of one.
+fn fit_label(label: &str, width: f64, font: f64) -> String {
+    let em = |c: char| if c.is_ascii() { 0.6 } else { 1.0 };
+    if label.chars().map(em).sum::<f64>() * font <= width {
+        return label.to_string();
+    }
+    let mut used = 1.0; // room for the ellipsis
+    let mut out = String::new();
+    for c in label.chars() {
+        used += em(c);
+        if used * font > width {
+            break;
+        }
+        out.push(c);
+    }
+    out.push('…');
+    out
 }
 
 /// A date as a fractional year (`2023-07` → 2023.5).
@@ -466,11 +584,15 @@ fn fractional_year(date: &str) -> Option<f64> {
     Some(year + (month - 1.0) / 12.0 + (day - 1.0) / 365.0)
 }
 
-/// Cited dates as dots on a time axis, one row per citation kind, with the
-/// report's date as a line: sources after it or long before stand out.
+/// Cited dates as a histogram on a time axis, one row per citation kind,
+/// with the report's date as a line: each bar counts the items of one month
+/// (a quarter or a year when the span is long), its count printed above it,
+/// so a pile of news of one month reads as a number, not a smudge.
 fn timeline_chart(doc: &Document) -> String {
     const W: f64 = 420.0;
     const LEFT: f64 = 70.0;
+    const BAND: f64 = 30.0;
+    const WINDOW_YEARS: f64 = 3.0;
     const KINDS: [CitationKind; 5] = [
         CitationKind::News,
         CitationKind::Official,
@@ -478,7 +600,7 @@ fn timeline_chart(doc: &Document) -> String {
         CitationKind::Academic,
         CitationKind::Web,
     ];
-    let dots: Vec<(usize, f64, &str)> = doc
+    let dated: Vec<(usize, f64, &str)> = doc
         .footnotes
         .iter()
         .flat_map(|f| &f.citations)
@@ -493,40 +615,38 @@ fn timeline_chart(doc: &Document) -> String {
         })
         .collect();
     let report = doc.document.date.as_deref().and_then(fractional_year);
-    let height = 40.0 + 22.0 * KINDS.len() as f64;
+    let height = 30.0 + BAND * KINDS.len() as f64;
     let mut svg = format!(
         "<figure class=\"chart\"><figcaption>Cited dates and the report date</figcaption><svg viewBox=\"0 0 {W} {height}\" width=\"{W}\" height=\"{height}\" role=\"img\" aria-label=\"cited dates\">"
     );
-    let lo = dots
-        .iter()
-        .map(|d| d.1)
-        .chain(report)
-        .fold(f64::INFINITY, f64::min);
-    let hi = dots
-        .iter()
-        .map(|d| d.1)
-        .chain(report)
-        .fold(f64::NEG_INFINITY, f64::max);
+    let times = || dated.iter().map(|d| d.1).chain(report);
+    let (lo, hi) = (
+        times().fold(f64::INFINITY, f64::min),
+        times().fold(f64::NEG_INFINITY, f64::max),
+    );
     if !lo.is_finite() {
         svg.push_str(
             "<text x=\"10\" y=\"24\" class=\"none\">no dated sources</text></svg></figure>\n",
         );
         return svg;
     }
-    let (lo, hi) = (lo.floor(), (hi + 1e-9).ceil().max(lo.floor() + 1.0));
-    let x = |t: f64| LEFT + (W - LEFT - 10.0) * (t - lo) / (hi - lo);
+    // the last years in months; anything older is counted at the row's start
+    let hi = (hi * 12.0).floor() / 12.0 + 2.0 / 12.0;
+    let lo = lo.floor().max(hi.floor() - WINDOW_YEARS);
+    let hi = hi.max(lo + 1.0);
+    let x = |t: f64| LEFT + (W - LEFT - 20.0) * (t - lo) / (hi - lo);
+    let axis = height - 14.0;
     for (row, kind) in KINDS.iter().enumerate() {
         let _ = write!(
             svg,
             "<text x=\"{:.0}\" y=\"{:.0}\" text-anchor=\"end\">{}</text>",
             LEFT - 6.0,
-            24.0 + 22.0 * row as f64,
+            8.0 + BAND * (row as f64 + 1.0),
             kind.as_str()
         );
     }
-    let axis = height - 14.0;
     let step = ((hi - lo) / 6.0).ceil().max(1.0);
-    let mut year = lo;
+    let mut year = lo.ceil();
     while year <= hi {
         let _ = write!(
             svg,
@@ -537,13 +657,61 @@ fn timeline_chart(doc: &Document) -> String {
         );
         year += step;
     }
-    for (row, when, id) in &dots {
+    // months per bar: one while a month is wider than 3 px
+    let bucket = [1.0, 3.0, 12.0]
+        .into_iter()
+        .find(|months| (x(lo + months / 12.0) - x(lo)) >= 3.0)
+        .unwrap_or(12.0);
+    let mut bars: BTreeMap<(usize, i64), Vec<&str>> = BTreeMap::new();
+    let mut earlier: BTreeMap<usize, Vec<&str>> = BTreeMap::new();
+    for (row, when, id) in &dated {
+        if *when < lo {
+            earlier.entry(*row).or_default().push(id);
+            continue;
+        }
+        let slot = ((when - lo) * 12.0 / bucket + 1e-6).floor() as i64;
+        bars.entry((*row, slot)).or_default().push(id);
+    }
+    for (row, ids) in &earlier {
         let _ = write!(
             svg,
-            "<circle cx=\"{:.1}\" cy=\"{:.0}\" r=\"3.5\" class=\"dot\"><title>{id}</title></circle>",
-            x(*when),
-            20.0 + 22.0 * *row as f64
+            "<text x=\"{:.0}\" y=\"{:.0}\" class=\"count\"><title>before {}: {}</title>◂{}</text>",
+            LEFT + 1.0,
+            8.0 + BAND * (*row as f64 + 1.0) - 12.0,
+            lo as i32,
+            ids.join(", "),
+            ids.len()
         );
+    }
+    let tallest = bars.values().map(Vec::len).max().unwrap_or(1) as f64;
+    for ((row, slot), ids) in &bars {
+        let start = lo + *slot as f64 * bucket / 12.0;
+        let (x0, x1) = (x(start), x(start + bucket / 12.0));
+        let base = 10.0 + BAND * (*row as f64 + 1.0);
+        let h = 4.0 + (BAND - 16.0) * ids.len() as f64 / tallest;
+        let month = (start.fract() * 12.0).round() as u32 + 1;
+        let _ = write!(
+            svg,
+            "<g class=\"bin\"><title>{} {}-{month:02}: {} ({})</title><rect x=\"{x0:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{h:.1}\" class=\"dot\"/>",
+            KINDS[*row].as_str(),
+            start.floor() as i32,
+            plural(ids.len(), "item"),
+            ids.join(", "),
+            base - h,
+            (x1 - x0 - 0.5).max(1.5)
+        );
+        // a count over the peaks only: neighbouring labels would overlap
+        let count = |slot: i64| bars.get(&(*row, slot)).map_or(0, Vec::len);
+        if ids.len() > 1 && ids.len() > count(slot - 1) && ids.len() >= count(slot + 1) {
+            let _ = write!(
+                svg,
+                "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\" class=\"count\">{}</text>",
+                (x0 + x1) / 2.0,
+                base - h - 1.5,
+                ids.len()
+            );
+        }
+        svg.push_str("</g>");
     }
     if let Some(r) = report {
         let _ = write!(
@@ -589,6 +757,7 @@ mod tests {
         };
         let mut out = String::new();
         let sources = Sources {
+            anchor: "d0",
             footnotes: BTreeMap::new(),
             support: BTreeMap::new(),
         };

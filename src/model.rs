@@ -248,6 +248,28 @@ pub struct Claim {
     pub supported_by: Vec<String>,
 }
 
+impl Claim {
+    /// The sentence holding character `offset` (a marker's, which may stand
+    /// right after the sentence's period); the whole text when no sentence
+    /// does.
+    pub fn sentence_at(&self, offset: usize) -> &str {
+        let Some([start, end]) = self
+            .sentences
+            .iter()
+            .find(|[s, e]| (*s..=*e).contains(&offset))
+        else {
+            return &self.text;
+        };
+        let byte = |chars: usize| {
+            self.text
+                .char_indices()
+                .nth(chars)
+                .map_or(self.text.len(), |(b, _)| b)
+        };
+        &self.text[byte(*start)..byte(*end)]
+    }
+}
+
 /// The claims' hierarchy by position: who is whose parent, found once.
 #[derive(Debug, Clone)]
 pub struct ClaimTree<'a> {

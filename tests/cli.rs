@@ -117,6 +117,22 @@ fn extract_directory_writes_json_and_tables_identically_for_any_job_count() {
         .expect("links")
         .1;
     assert!(links.starts_with("\u{feff}document,claim,footnote".as_bytes()));
+    // every row carries its claim's text and the sentence with the marker
+    let rows = csv_records(std::str::from_utf8(links).expect("utf-8"));
+    assert_eq!(rows[0][rows[0].len() - 2..], ["claim_text", "sentence"]);
+    assert!(rows.len() > 100);
+    let shorter = rows[1..]
+        .iter()
+        .filter(|r| {
+            let (text, sentence) = (&r[r.len() - 2], &r[r.len() - 1]);
+            assert!(
+                !sentence.is_empty() && text.contains(sentence.as_str()),
+                "{r:?}"
+            );
+            sentence.len() < text.len()
+        })
+        .count();
+    assert!(shorter > 0, "the sentence, not the whole claim");
     let summary: serde_json::Value = serde_json::from_slice(
         &outputs[0]
             .iter()
@@ -550,4 +566,28 @@ fn what_does_not_read_as_a_report_is_said_and_fails_strict() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+}
+
+/// RFC 4180 records (quoted fields with doubled quotes, CRLF rows).
+fn csv_records(text: &str) -> Vec<Vec<String>> {
+    let mut rows = vec![];
+    let (mut row, mut field, mut quoted) = (vec![], String::new(), false);
+    let mut chars = text.trim_start_matches('\u{feff}').chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, quoted) {
+            ('"', true) if chars.peek() == Some(&'"') => {
+                field.push('"');
+                chars.next();
+            }
+            ('"', _) => quoted = !quoted,
+            (',', false) => row.push(std::mem::take(&mut field)),
+            ('\r', false) => {}
+            ('\n', false) => {
+                row.push(std::mem::take(&mut field));
+                rows.push(std::mem::take(&mut row));
+            }
+            _ => field.push(c),
+        }
+    }
+    rows
 }

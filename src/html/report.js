@@ -50,5 +50,27 @@
   body.markers = String(document.querySelectorAll("sup.fn").length);
   body.findings = String(document.querySelectorAll("li.finding").length);
   body.charts = String(document.querySelectorAll("figure.chart svg").length);
+  // what the browser test checks on the live DOM
+  var claim = document.querySelector("p.claim");
+  body.wordbreak = claim ? getComputedStyle(claim).wordBreak : "";
+  var links = document.querySelectorAll("li.finding a[href^='#'], li.footnote a[href^='#'], sup.fn a[href^='#']");
+  body.links = String(links.length);
+  body.brokenlinks = String(Array.prototype.filter.call(links, function (a) {
+    return !document.getElementById(a.getAttribute("href").slice(1));
+  }).length);
+  body.footnotes = String(document.querySelectorAll("li.footnote").length);
+  // chart labels of the document shown that stick out of their chart
+  var shown = docs.filter(function (d) { return !d.hidden; })[0];
+  var cut = 0;
+  if (shown) {
+    shown.querySelectorAll("figure.chart svg").forEach(function (svg) {
+      var width = svg.viewBox.baseVal.width;
+      svg.querySelectorAll("text").forEach(function (t) {
+        var box = t.getBBox();
+        if (box.x < -0.5 || box.x + box.width > width + 0.5) cut += 1;
+      });
+    });
+  }
+  body.cutlabels = String(cut);
   body.ready = "1";
 })();
