@@ -591,3 +591,44 @@ fn csv_records(text: &str) -> Vec<Vec<String>> {
     }
     rows
 }
+
+/// The small things of the first run: plurals, options a command does not
+/// take, and a page for reports that all failed naming them.
+#[test]
+fn plurals_options_and_failed_reports_on_the_page() {
+    let dir = temp_dir("small-things");
+    let page = dir.join("page.html");
+    let out = kcite()
+        .args(["report", "tests/fixtures/event-dates.txt", "-o"])
+        .arg(&page)
+        .output()
+        .expect("run");
+    common::assert_success(&out);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("1 document in"), "{stderr}");
+    let html = std::fs::read_to_string(&page).expect("page");
+    assert!(
+        html.contains("1 document ·") && html.contains("1 finding<"),
+        "plurals on the page"
+    );
+    assert!(!html.contains("1 documents") && !html.contains("1 findings"));
+
+    let help = kcite().args(["schema", "--help"]).output().expect("run");
+    assert!(!String::from_utf8_lossy(&help.stdout).contains("--dict"));
+
+    let binary = dir.join("broken.txt");
+    std::fs::write(&binary, b"\x7fELF\x00\x01\x02").expect("write");
+    let out = kcite()
+        .arg("report")
+        .arg(&binary)
+        .arg("-o")
+        .arg(&page)
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(1));
+    let html = std::fs::read_to_string(&page).expect("page");
+    assert!(
+        html.contains("broken.txt"),
+        "the page names the report that failed"
+    );
+}
