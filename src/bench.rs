@@ -13,7 +13,7 @@ use rayon::prelude::*;
 
 use crate::layout::pdf::is_pdf;
 use crate::morphology::Analyzer;
-use crate::pipeline::{self, Limits};
+use crate::pipeline::{self, Limits, StageTimes, Stopwatch};
 
 /// PDFs are replicated up to this many pages.
 const PDF_PAGES: usize = 300;
@@ -27,6 +27,8 @@ pub struct Measure {
     pub docs_per_s: f64,
     /// PDF runs: pages read per second.
     pub pages_per_s: Option<f64>,
+    /// Pipeline runs on one thread: seconds per stage.
+    pub stages: Option<StageTimes>,
 }
 
 #[derive(Debug, Clone, serde::Serialize)]
@@ -173,26 +175,43 @@ fn pipeline_run(
         .num_threads(jobs)
         .build()
         .ok()?;
-    Some(measure(
+    let mut stages = StageTimes::default();
+    let mut run = measure(
         &format!("{name} (--jobs {jobs})"),
         megabytes,
         corpus.len(),
         pages,
         || {
-            pool.install(|| {
+            let (bytes_out, times) = pool.install(|| {
                 corpus
                     .par_iter()
                     .enumerate()
                     .map(|(i, bytes)| {
                         let id = format!("doc{i}");
-                        pipeline::extract(bytes, &id, &id, analyzer, Limits::default())
-                            .map(|d| serde_json::to_string_pretty(&d).map_or(0, |s| s.len()))
-                            .unwrap_or(0)
+                        let mut watch = Stopwatch::start();
+                        let written = pipeline::extract_timed(
+                            bytes,
+                            &id,
+                            &id,
+                            analyzer,
+                            Limits::default(),
+                            &mut watch,
+                        )
+                        .map(|d| serde_json::to_string_pretty(&d).map_or(0, |s| s.len()))
+                        .unwrap_or(0);
+                        (written, watch.times)
                     })
-                    .sum::<usize>()
-            })
+                    .reduce(
+                        || (0, StageTimes::default()),
+                        |(a, ta), (b, tb)| (a + b, ta + tb),
+                    )
+            });
+            stages = times;
+            bytes_out
         },
-    ))
+    );
+    run.stages = (jobs == 1).then_some(stages);
+    Some(run)
 }
 
 fn measure<T>(
@@ -211,6 +230,7 @@ fn measure<T>(
         mb_per_s: megabytes / seconds,
         docs_per_s: documents as f64 / seconds,
         pages_per_s: pages.map(|p| p as f64 / seconds),
+        stages: None,
     }
 }
 
@@ -237,6 +257,7 @@ impl std::fmt::Display for BenchReport {
                 "{:<34} {:>7.2} s {:>8.2} MB/s {:>9.1} docs/s",
                 run.name, run.seconds, run.mb_per_s, run.docs_per_s
             )?;
+            write_stages(f, run)?;
         }
         if let Some(pdf) = &self.pdf {
             writeln!(
@@ -252,6 +273,7 @@ impl std::fmt::Display for BenchReport {
                     "{:<34} {:>7.2} s {:>8.2} MB/s {:>9.1} pages/s",
                     run.name, run.seconds, run.mb_per_s, pages
                 )?;
+                write_stages(f, run)?;
             }
         }
         if let Some(rss) = self.peak_rss_mb {
@@ -259,4 +281,14 @@ impl std::fmt::Display for BenchReport {
         }
         Ok(())
     }
+}
+
+/// `  stages: layout 0.05 s · reflow 0.31 s · …` under a one-thread run.
+fn write_stages(f: &mut std::fmt::Formatter<'_>, run: &Measure) -> std::fmt::Result {
+    let Some(t) = run.stages else { return Ok(()) };
+    writeln!(
+        f,
+        "  stages: layout {:.2} s · reflow {:.2} s · citations {:.2} s · outline+markers {:.2} s · morphology {:.2} s · audit {:.2} s",
+        t.layout, t.reflow, t.citations, t.outline_markers, t.morphology, t.audit
+    )
 }

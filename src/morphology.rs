@@ -13,6 +13,7 @@ use anyhow::{Context, Result};
 use lindera::dictionary::{DictionaryBuilder, load_dictionary};
 use lindera::mode::Mode;
 use lindera::segmenter::Segmenter;
+use lindera::token::Token;
 
 /// The project's user dictionary (lindera simple CSV: surface, POS, reading):
 /// domain terms ko-dic splits wrongly. Compiled into the binary.
@@ -102,8 +103,8 @@ impl Analyzer {
         };
         tokens
             .into_iter()
-            .map(|mut token| {
-                let pos = token.get("part_of_speech_tag").unwrap_or("UNK").to_string();
+            .map(|token| {
+                let pos = pos_tag(&token).to_string();
                 Morpheme {
                     surface: token.surface.to_string(),
                     pos,
@@ -123,16 +124,14 @@ impl Analyzer {
         };
         let mut out = Vec::new();
         // straight from the tokens: only content words allocate
-        for mut token in tokens {
+        for token in tokens {
             // spaces, digits and punctuation are never content words: skip
             // them before their dictionary details are looked up
             if !token.surface.chars().any(char::is_alphabetic) {
                 continue;
             }
             let start = token.byte_start;
-            let surface = token.surface.clone();
-            let pos = token.get("part_of_speech_tag").unwrap_or("UNK");
-            for word in normalise_content_word(&surface, pos) {
+            for word in normalise_content_word(&token.surface, pos_tag(&token)) {
                 out.push(ContentWord { word, start });
             }
         }
@@ -175,6 +174,23 @@ impl Analyzer {
             .segment(Cow::Borrowed(text))
             .map_or(0, |tokens| tokens.len())
     }
+}
+
+/// A token's part-of-speech tag, the first of its dictionary fields, read in
+/// place: `Token::get` would copy every field into a fresh vector first.
+fn pos_tag<'a>(token: &Token<'a>) -> &'a str {
+    let id = token.word_id.id() as usize;
+    let mut fields = if token.word_id.is_unknown() {
+        token.dictionary.unknown_word_details_iter(id)
+    } else if token.word_id.is_system() {
+        token.dictionary.word_details_iter(id)
+    } else {
+        match token.user_dictionary {
+            Some(user) => user.word_details_iter(id),
+            None => return "UNK",
+        }
+    };
+    fields.next().unwrap_or("UNK")
 }
 
 /// ko-dic context ids of common nouns and of proper nouns, for a last syllable

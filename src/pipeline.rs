@@ -85,13 +85,86 @@ pub fn extract(
             limit: limits.max_bytes,
         }));
     }
+    extract_timed(bytes, id, source, analyzer, limits, &mut Stopwatch::start())
+}
+
+/// [`extract`], adding the time of each stage to `watch` (for `kcite bench`).
+pub fn extract_timed(
+    bytes: &[u8],
+    id: &str,
+    source: &str,
+    analyzer: &Analyzer,
+    limits: Limits,
+    watch: &mut Stopwatch,
+) -> Result<Document, ExtractError> {
+    watch.restart();
     let layout = read_layout(bytes, limits)?;
+    watch.lap(|t| &mut t.layout);
     let name = Naming {
         id,
         source,
         sha256: sha256_hex(bytes),
     };
-    Ok(from_layout(layout, &name, analyzer))
+    Ok(document_from_layout(layout, &name, analyzer, watch))
+}
+
+/// Seconds spent in each stage, summed over the documents measured.
+#[derive(Debug, Clone, Copy, Default, PartialEq, serde::Serialize)]
+pub struct StageTimes {
+    /// Decoding and the layout (PDF: PDFium and the geometry).
+    pub layout: f64,
+    /// Joining printed lines into paragraphs (the analyzer at line breaks).
+    pub reflow: f64,
+    /// Footnote text (reflowed) parsed into citations, back references.
+    pub citations: f64,
+    /// Bullet hierarchy, sections, claims and their markers.
+    pub outline_markers: f64,
+    /// Content words of claims and cited titles (the analyzer).
+    pub morphology: f64,
+    /// Links, support, alignment and findings.
+    pub audit: f64,
+}
+
+impl std::ops::Add for StageTimes {
+    type Output = StageTimes;
+
+    fn add(self, other: StageTimes) -> StageTimes {
+        StageTimes {
+            layout: self.layout + other.layout,
+            reflow: self.reflow + other.reflow,
+            citations: self.citations + other.citations,
+            outline_markers: self.outline_markers + other.outline_markers,
+            morphology: self.morphology + other.morphology,
+            audit: self.audit + other.audit,
+        }
+    }
+}
+
+/// Laps of the pipeline's stages, accumulated into [`StageTimes`].
+#[derive(Debug, Clone, Copy)]
+pub struct Stopwatch {
+    last: std::time::Instant,
+    pub times: StageTimes,
+}
+
+impl Stopwatch {
+    pub fn start() -> Self {
+        Stopwatch {
+            last: std::time::Instant::now(),
+            times: StageTimes::default(),
+        }
+    }
+
+    fn restart(&mut self) {
+        self.last = std::time::Instant::now();
+    }
+
+    /// Adds the time since the last lap to the stage `field` picks.
+    fn lap(&mut self, field: impl FnOnce(&mut StageTimes) -> &mut f64) {
+        let now = std::time::Instant::now();
+        *field(&mut self.times) += (now - self.last).as_secs_f64();
+        self.last = now;
+    }
 }
 
 /// The mean length in characters of the printed lines the layout read
@@ -119,6 +192,15 @@ pub struct Naming<'a> {
 /// Everything after layout, one path for both front ends: reflow, outline,
 /// footnotes and citations, markers, links, support and findings.
 pub fn from_layout(layout: Layout, name: &Naming, analyzer: &Analyzer) -> Document {
+    document_from_layout(layout, name, analyzer, &mut Stopwatch::start())
+}
+
+fn document_from_layout(
+    layout: Layout,
+    name: &Naming,
+    analyzer: &Analyzer,
+    watch: &mut Stopwatch,
+) -> Document {
     let usage = if layout.spaces_printed {
         String::new()
     } else {
@@ -130,31 +212,36 @@ pub fn from_layout(layout: Layout, name: &Naming, analyzer: &Analyzer) -> Docume
     };
     let mean_line_chars = mean_line_chars(&layout);
     let paragraphs = reflow::paragraphs(&layout.body, analyzer, breaks);
-    let outline = outline::build(&paragraphs);
+    watch.lap(|t| &mut t.reflow);
     let (mut footnotes, mut findings) = read_footnotes(&layout, analyzer, breaks);
+    watch.lap(|t| &mut t.citations);
+    let outline = outline::build(&paragraphs);
     let marked = place_markers(&outline, &footnotes, layout.format, &mut findings);
     let sections: Vec<Section> = section_ids(&outline.sections);
     let mut claims = claims(&outline, marked, &sections);
+    watch.lap(|t| &mut t.outline_markers);
     let links = audit::link(&claims, &mut footnotes);
     let sourcing = audit::sourcing(&claims);
     for (claim, sourcing) in claims.iter_mut().zip(sourcing) {
         claim.sourcing = sourcing;
     }
-    let links = audit_attribution(
+    let (links, audited) = audit_attribution(
         &mut claims,
         &footnotes,
         links,
         &sections,
         layout.masthead.date.as_deref(),
         analyzer,
-        &mut findings,
+        watch,
     );
+    findings.extend(audited);
     findings.extend(audit::recognition_findings(
         &claims,
         &footnotes,
         mean_line_chars,
     ));
     audit::sort_findings(&mut findings);
+    watch.lap(|t| &mut t.audit);
     let masthead = layout.masthead;
     Document {
         schema: SCHEMA_VERSION.to_string(),
@@ -358,7 +445,8 @@ fn claims(
 }
 
 /// Support scores, summary alignment and the audit's findings. The content
-/// words of every claim and cited title are read once.
+/// words of every claim and cited title are read once. Returns the scored
+/// links and the findings.
 fn audit_attribution(
     claims: &mut [Claim],
     footnotes: &[Footnote],
@@ -366,12 +454,14 @@ fn audit_attribution(
     sections: &[Section],
     report_date: Option<&str>,
     analyzer: &Analyzer,
-    findings: &mut Vec<Finding>,
-) -> Vec<Link> {
+    watch: &mut Stopwatch,
+) -> (Vec<Link>, Vec<Finding>) {
+    let mut findings = Vec::new();
     let summary: Vec<bool> = claims
         .iter()
         .map(|c| sections.iter().any(|s| s.summary && s.id == c.section))
         .collect();
+    watch.lap(|t| &mut t.audit);
     let texts: Vec<&str> = claims.iter().map(|c| c.text.as_str()).collect();
     let claim_words: Vec<ClaimWords> = claims
         .iter()
@@ -379,6 +469,7 @@ fn audit_attribution(
         .map(|(c, words)| support::claim_words(&c.text, &c.sentences, &words))
         .collect();
     let titles = support::title_words(footnotes, |titles| analyzer.content_words_of_each(titles));
+    watch.lap(|t| &mut t.morphology);
     support::score_links(&mut links, claims, &claim_words, &titles);
     support::align_summary(claims, &summary, &claim_words, &links);
     findings.extend(support::weak_support_findings(
@@ -391,7 +482,7 @@ fn audit_attribution(
     findings.extend(audit::unsourced_findings(claims, &summary, &claim_words));
     findings.extend(audit::numbering_findings(footnotes));
     findings.extend(audit::date_findings(claims, footnotes, report_date));
-    links
+    (links, findings)
 }
 
 /// The layout of a PDF, or of text: the one place the two front ends part.

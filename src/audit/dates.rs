@@ -86,11 +86,10 @@ fn read_dates(text: &str, context_year: Option<i32>) -> (Vec<i32>, Option<i32>) 
 /// `8월` in a sub-bullet is read in it.
 fn context_years(claims: &[Claim]) -> Vec<Option<i32>> {
     let tree = ClaimTree::new(claims);
+    // each claim's own last year, read once, not once per descendant
+    let own: Vec<Option<i32>> = claims.iter().map(|c| read_dates(&c.text, None).1).collect();
     (0..claims.len())
-        .map(|i| {
-            tree.ancestors(i)
-                .find_map(|p| read_dates(&claims[p].text, None).1)
-        })
+        .map(|i| tree.ancestors(i).find_map(|p| own[p]))
         .collect()
 }
 
@@ -106,10 +105,11 @@ pub fn date_findings(
     report_date: Option<&str>,
 ) -> Vec<Finding> {
     let report_month = report_date.and_then(month_index);
+    let contexts = context_years(claims);
     // the earliest event each claim dates, computed once
     let earliest_event: Vec<Option<i32>> = claims
         .iter()
-        .zip(context_years(claims))
+        .zip(contexts.iter().copied())
         .map(|(c, context)| {
             stated_months(&c.text, context)
                 .into_iter()
@@ -172,7 +172,7 @@ pub fn date_findings(
             }
         }
     }
-    let before_event = source_before_event(claims, footnotes, report_date, &out);
+    let before_event = source_before_event(claims, &contexts, footnotes, report_date, &out);
     out.extend(before_event);
     out
 }
@@ -200,12 +200,13 @@ static EFFECTIVE: LazyLock<Regex> = LazyLock::new(|| {
 /// (days after the report) are left alone.
 fn source_before_event(
     claims: &[Claim],
+    contexts: &[Option<i32>],
     footnotes: &[Footnote],
     report_date: Option<&str>,
     already: &[Finding],
 ) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (claim, context) in claims.iter().zip(context_years(claims)) {
+    for (claim, &context) in claims.iter().zip(contexts) {
         for marker in &claim.footnote_refs {
             let Some(event) = event_day(claim, marker.offset, context) else {
                 continue;
@@ -269,11 +270,14 @@ fn event_day(claim: &Claim, marker: usize, context_year: Option<i32>) -> Option<
             .map_or(claim.text.len(), |(b, _)| b)
     };
     let (start, marker, end) = (byte(start), byte(marker), byte(end));
-    let year = read_dates(&claim.text[..start], context_year).1;
+    let before_marker = &claim.text[start..marker];
+    if !before_marker.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    // a bare `1월 6일` is read in the year stated before the sentence
+    let year_before = || read_dates(&claim.text[..start], context_year).1;
     // several days before the marker: the source may report any of them
-    let (day, day_end) = stated_days(&claim.text[start..marker], year)
-        .into_iter()
-        .min()?;
+    let (day, day_end) = stated_days(before_marker, year_before).into_iter().min()?;
     let after = &claim.text[start + day_end..end];
     let sentence = &claim.text[start..end];
     (!EFFECTIVE.is_match(after)
@@ -284,8 +288,8 @@ fn event_day(claim: &Claim, marker: usize, context_year: Option<i32>) -> Option<
 
 /// The full days `text` states, as ISO dates with the byte offset where each
 /// ends: `2024년 1월 6일`, `(’24. 1. 6.)`, `2024. 1. 6.`, and `1월 6일` in the
-/// year last stated before it (or `year`).
-fn stated_days(text: &str, mut year: Option<i32>) -> Vec<(String, usize)> {
+/// year last stated before it (or `year_before`'s).
+fn stated_days(text: &str, year_before: impl FnOnce() -> Option<i32>) -> Vec<(String, usize)> {
     static DAY: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(concat!(
             r"((?:19|20)\d{2})년(?:\s*(\d{1,2})월(?:\s*(\d{1,2})일)?)?",
@@ -295,6 +299,10 @@ fn stated_days(text: &str, mut year: Option<i32>) -> Vec<(String, usize)> {
         .expect("regex")
     });
     let mut out = Vec::new();
+    // the year last stated in `text`; before the first, `year_before`'s,
+    // asked for only when a bare day needs it
+    let mut year: Option<i32> = None;
+    let mut year_before = Some(year_before);
     for caps in DAY.captures_iter(text) {
         let number = |i: usize| caps.get(i).and_then(|m| m.as_str().parse::<i32>().ok());
         let (y, m, d) = if let Some(full) = number(1) {
@@ -304,6 +312,9 @@ fn stated_days(text: &str, mut year: Option<i32>) -> Vec<(String, usize)> {
             year = Some(2000 + short);
             (year, number(5), number(6))
         } else {
+            if year.is_none() {
+                year = year_before.take().and_then(|f| f());
+            }
             (year, number(7), number(8))
         };
         if let (Some(y), Some(m @ 1..=12), Some(d @ 1..=31)) = (y, m, d) {
