@@ -290,3 +290,63 @@ fn damaged_pdfs_never_panic() {
         kcite::Limits::default(),
     );
 }
+
+/// tests/fixtures/pdf/boxes.py: a summary in a frame of four edges is prose,
+/// a ruled table stays a table, footnotes are read under their rule; on a
+/// page where a table's small type outnumbers the prose, the prose is still
+/// the body; a pledge's `1.`, `2.` under a rule that no marker calls are no
+/// footnotes.
+#[test]
+fn frames_forms_and_tables_in_small_type() {
+    let doc = common::extract_file("tests/fixtures/pdf/boxes-and-forms.pdf");
+    let text = std::fs::read_to_string("tests/fixtures/pdf/boxes-and-forms.json").expect("json");
+    let expected: serde_json::Value = serde_json::from_str(&text).expect("json");
+    let texts: Vec<&str> = doc.claims.iter().map(|c| c.text.as_str()).collect();
+    let want: Vec<&str> = expected["claims"]
+        .as_array()
+        .expect("claims")
+        .iter()
+        .filter_map(|c| c.as_str())
+        .collect();
+    assert_eq!(
+        texts.get(..want.len()),
+        Some(&want[..]),
+        "the framed summary and page 2's prose are claims"
+    );
+    let footnotes: Vec<(u32, &str)> = doc
+        .footnotes
+        .iter()
+        .map(|f| (f.n, f.text.as_str()))
+        .collect();
+    let want_notes = expected["footnotes"].as_array().expect("footnotes");
+    assert_eq!(
+        footnotes.len(),
+        2,
+        "the pledge's items are no footnotes: {footnotes:?}"
+    );
+    for ((n, text), want) in footnotes.iter().zip(want_notes) {
+        assert_eq!(Some(*text), want.as_str(), "footnote {n}");
+    }
+    for (n, claim) in expected["markers"].as_object().expect("markers") {
+        let n: u32 = n.parse().expect("number");
+        let marked: Vec<&str> = doc
+            .claims
+            .iter()
+            .filter(|c| c.footnote_refs.iter().any(|r| r.n == n))
+            .map(|c| c.text.as_str())
+            .collect();
+        assert_eq!(marked, [claim.as_str().unwrap_or_default()], "marker {n}");
+    }
+    assert_eq!(doc.tables.len(), 2, "the ruled table and page 2's grid");
+    assert_eq!(
+        doc.tables[0].caption.as_deref(),
+        Some("<표 1> 대중 수출 품목별 증감률")
+    );
+    assert!(
+        doc.claims.iter().all(|c| !c.text.contains("증감률")),
+        "no table in a claim"
+    );
+    assert_eq!(doc.document.title.as_deref(), Some("대중 수출 동향과 전망"));
+    assert_eq!(doc.document.date.as_deref(), Some("2024-02-15"));
+    assert!(doc.findings.is_empty(), "{:?}", doc.findings);
+}

@@ -16,6 +16,20 @@ fn real(name: &str) -> Document {
     common::extract_file(&path)
 }
 
+/// Every marker with the claim's page and the word it follows, in order.
+fn marked_words(doc: &Document) -> Vec<(u32, u32, String)> {
+    doc.claims
+        .iter()
+        .flat_map(|c| {
+            c.footnote_refs.iter().map(move |r| {
+                let before: String = c.text.chars().take(r.offset).collect();
+                let word = before.split_whitespace().last().unwrap_or_default();
+                (r.n, c.page, word.to_string())
+            })
+        })
+        .collect()
+}
+
 #[test]
 #[ignore = "needs corpus/real/na-review-report.pdf (corpus/README.md)"]
 fn national_assembly_review_report() {
@@ -51,20 +65,9 @@ fn national_assembly_review_report() {
             .ends_with("개정안에 따른 추천단체가 과도하게 많아 행정 비효율이 발생할 수 있음.")
     );
     // each marker once, raised after the word it follows
-    let markers: Vec<(u32, String)> = doc
-        .claims
-        .iter()
-        .flat_map(|c| {
-            c.footnote_refs.iter().map(move |r| {
-                let before: String = c.text.chars().take(r.offset).collect();
-                let word = before
-                    .split_whitespace()
-                    .last()
-                    .unwrap_or_default()
-                    .to_string();
-                (r.n, word)
-            })
-        })
+    let markers: Vec<(u32, String)> = marked_words(&doc)
+        .into_iter()
+        .map(|(n, _, word)| (n, word))
         .collect();
     assert_eq!(
         markers,
@@ -91,4 +94,44 @@ fn national_assembly_bill_without_footnotes() {
     assert!(doc.footnotes.is_empty());
     assert!(doc.claims.iter().all(|c| c.footnote_refs.is_empty()));
     assert!(doc.claims.len() > 5);
+}
+
+/// A public procurement notice (제안요청서) of 68 pages, most of them tables
+/// in small type; its model contract stands in a frame of four edges on
+/// pages 64–67, with two footnotes under a rule at the foot of page 67
+/// whose raised markers are inside the frame. Elsewhere, notes numbered `1.`
+/// under a table and a pledge's items are no footnotes.
+#[test]
+#[ignore = "needs corpus/real/rfp-contract-form.pdf (corpus/README.md)"]
+fn procurement_notice_with_a_framed_contract() {
+    let doc = real("rfp-contract-form.pdf");
+    assert_eq!(doc.document.pages, 68);
+    let footnotes: Vec<(u32, u32, &str)> = doc
+        .footnotes
+        .iter()
+        .map(|f| (f.n, f.page, f.text.as_str()))
+        .collect();
+    assert_eq!(footnotes.len(), 2, "{footnotes:?}");
+    assert_eq!((footnotes[0].0, footnotes[0].1), (1, 67));
+    assert!(
+        footnotes[0]
+            .2
+            .starts_with("각호의 업무 예시 : 고객만족도 조사 업무")
+    );
+    assert_eq!((footnotes[1].0, footnotes[1].1), (2, 67));
+    assert!(
+        footnotes[1]
+            .2
+            .ends_with("교육을 의무적으로 시행하여야 한다.")
+    );
+    // each marker once, in the framed contract, after the word it follows
+    let markers = marked_words(&doc);
+    assert_eq!(
+        markers,
+        [
+            (1, 65, "수행한다.".to_string()),
+            (2, 66, "한다.".to_string())
+        ]
+    );
+    assert!(!doc.findings.iter().any(|f| f.kind.contains("footnote")));
 }

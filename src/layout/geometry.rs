@@ -42,6 +42,14 @@ impl Rect {
     }
 
     /// Length of the overlap of the two boxes' vertical extents (0 when apart).
+    /// Whether `other` lies within this box (a point of slack each side).
+    pub fn contains(&self, other: &Rect) -> bool {
+        other.x0 >= self.x0 - 1.0
+            && other.x1 <= self.x1 + 1.0
+            && other.y0 >= self.y0 - 1.0
+            && other.y1 <= self.y1 + 1.0
+    }
+
     pub fn vertical_overlap(&self, other: &Rect) -> f32 {
         (self.y1.min(other.y1) - self.y0.max(other.y0)).max(0.0)
     }
@@ -72,9 +80,35 @@ pub fn union_all<'a>(boxes: impl IntoIterator<Item = &'a Rect>) -> Option<Rect> 
 const MAX_RULES: usize = 2_000;
 
 /// Boxes enclosed by ruled tables: rules that touch one another, grouped,
-/// with at least two horizontal ones. (A page of thousands of strokes is a
-/// drawing, not a table: it is not grouped.)
+/// with at least two horizontal ones and a rule inside the box. (A page of
+/// thousands of strokes is a drawing, not a table: it is not grouped.)
 pub fn ruled_boxes(rules: &[Rect]) -> Vec<Rect> {
+    ruled_groups(rules)
+        .into_iter()
+        .filter(|g| g.divided)
+        .map(|g| g.bounds)
+        .collect()
+}
+
+/// Frames: ruled boxes of four edges alone, with no rule inside. What they
+/// hold is prose (a summary box, a contract form), read as text, and never
+/// the page's footnotes, which stand outside every frame.
+pub fn frames(rules: &[Rect]) -> Vec<Rect> {
+    ruled_groups(rules)
+        .into_iter()
+        .filter(|g| !g.divided)
+        .map(|g| g.bounds)
+        .collect()
+}
+
+/// Rules that touch one another, as one box.
+struct RuledGroup {
+    bounds: Rect,
+    /// Whether a rule divides the box (a table) rather than only edging it.
+    divided: bool,
+}
+
+fn ruled_groups(rules: &[Rect]) -> Vec<RuledGroup> {
     if rules.len() > MAX_RULES {
         return Vec::new();
     }
@@ -112,13 +146,58 @@ pub fn ruled_boxes(rules: &[Rect]) -> Vec<Rect> {
     boxes
         .into_iter()
         .filter(|(_, g, horizontal)| *horizontal >= 2 && g.height() > 8.0 && g.width() > 30.0)
-        .map(|(_, g, _)| g)
+        .map(|(k, bounds, _)| RuledGroup {
+            bounds,
+            divided: rules
+                .iter()
+                .enumerate()
+                .any(|(i, rule)| root(&group, i) == k && is_inside_rule(rule, &bounds)),
+        })
         .collect()
+}
+
+/// A rule that divides `frame` rather than edges it: a horizontal one away
+/// from its top and bottom, a vertical one away from its sides.
+fn is_inside_rule(rule: &Rect, frame: &Rect) -> bool {
+    const EDGE: f32 = 3.0;
+    let (x, y) = ((rule.x0 + rule.x1) / 2.0, (rule.y0 + rule.y1) / 2.0);
+    if rule.width() >= rule.height() {
+        y - frame.y0 > EDGE && frame.y1 - y > EDGE
+    } else {
+        x - frame.x0 > EDGE && frame.x1 - x > EDGE
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn rect(x0: f32, y0: f32, x1: f32, y1: f32) -> Rect {
+        Rect { x0, y0, x1, y1 }
+    }
+
+    #[test]
+    fn a_frame_of_four_edges_is_no_table_but_a_grid_is() {
+        let frame = [
+            rect(50.0, 70.0, 540.0, 70.7),
+            rect(50.0, 500.0, 540.0, 500.7),
+            rect(50.0, 70.0, 50.7, 500.7),
+            rect(539.3, 70.0, 540.0, 500.7),
+        ];
+        assert!(ruled_boxes(&frame).is_empty(), "a box of prose");
+        assert_eq!(frames(&frame), [rect(50.0, 70.0, 540.0, 500.7)]);
+        // the same frame with a header rule, or with a column rule
+        let mut header = frame.to_vec();
+        header.push(rect(50.0, 90.0, 540.0, 90.7));
+        assert_eq!(ruled_boxes(&header).len(), 1);
+        assert!(frames(&header).is_empty());
+        let mut column = frame.to_vec();
+        column.push(rect(300.0, 70.0, 300.7, 500.7));
+        assert_eq!(ruled_boxes(&column).len(), 1);
+        // edges drawn twice are still edges
+        let doubled: Vec<Rect> = frame.iter().chain(&frame).copied().collect();
+        assert!(ruled_boxes(&doubled).is_empty());
+    }
 
     #[test]
     fn overlaps_and_unions() {

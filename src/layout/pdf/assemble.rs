@@ -124,9 +124,13 @@ fn exhibit_lines(exhibits: &mut Vec<(Kind, Vec<Line>)>, kind: Kind, line: Line) 
     }
 }
 
-/// Body lines that open a paragraph by a first-line indent: set in from the
-/// left edge most lines of their region start at, right after a line that
-/// starts at that edge and opens no bullet item.
+/// Room between two lines, in type sizes, that sets a paragraph apart.
+const BLANK_LINE: f32 = 1.5;
+
+/// Body lines that open a paragraph: by a first-line indent (set in from
+/// the left edge most lines of their region start at, right after a line
+/// that starts at that edge and opens no bullet item), or by room for a
+/// blank line after a finished sentence.
 fn paragraph_starts(placed: &[Placed]) -> Vec<bool> {
     let body = |p: &Placed| p.role == Role::Body;
     let mut out = vec![false; placed.len()];
@@ -142,10 +146,14 @@ fn paragraph_starts(placed: &[Placed]) -> Vec<bool> {
             for pair in members.windows(2) {
                 let (prev, line) = (&placed[pair[0]].line, &placed[pair[1]].line);
                 let at_edge = |l: &TextLine| l.bbox.x0 <= edge + 0.3 * l.size;
-                out[pair[1]] = at_edge(prev)
+                let indented = at_edge(prev)
                     && !at_edge(line)
                     && line.bbox.x0 <= edge + 4.0 * line.size
                     && bullet_of(&prev.text).is_none();
+                // a finished sentence, then a blank line's worth of room
+                let set_apart = line.bbox.y0 - prev.bbox.y1 > BLANK_LINE * line.size
+                    && crate::layout::ends_sentence(&prev.text);
+                out[pair[1]] = indented || set_apart;
             }
         }
         start = end;

@@ -21,7 +21,6 @@ use regex::Regex;
 use super::footnotes::is_block_note;
 use super::glyphs::Page;
 use super::{Metrics, Placed};
-use crate::layout::geometry::ruled_boxes;
 use crate::layout::tables::{self, Kind};
 use crate::layout::{Rect, Role, bullet_of, ends_sentence};
 
@@ -99,24 +98,46 @@ pub fn mark_headings(placed: &mut [Placed], metrics: &Metrics) {
 /// Marks what the page's structure shows to be a table or a figure: lines
 /// in an image's area, in a ruled grid, or cut into three cells or more (two,
 /// next to such a line).
-pub fn mark_tabular(placed: &mut [Placed], pages: &[Page]) {
+/// `grids`: each page's ruled tables ([`crate::layout::geometry::ruled_boxes`]).
+pub fn mark_tabular(placed: &mut [Placed], pages: &[Page], grids: &[Vec<Rect>]) {
     for (index, page) in pages.iter().enumerate() {
         let number = u32::try_from(index + 1).unwrap_or(u32::MAX);
         let members: Vec<usize> = (0..placed.len())
             .filter(|&i| placed[i].page == number && placed[i].role == Role::Body)
             .collect();
-        let grids = ruled_boxes(&page.rules);
+        let grids = grids.get(index).map_or(&[][..], Vec::as_slice);
         for &i in &members {
-            let b = placed[i].line.bbox;
-            let (cx, cy) = (b.center_x(), b.center_y());
-            let inside = |r: &Rect| cx >= r.x0 && cx <= r.x1 && cy >= r.y0 && cy <= r.y1;
-            if page.images.iter().any(inside) {
-                placed[i].role = Role::Figure;
-            } else if grids.iter().any(inside) || placed[i].line.gaps.len() >= 2 {
-                placed[i].role = Role::Table;
+            match tabular_kind(&placed[i], page, grids) {
+                Some(Kind::Figure) => placed[i].role = Role::Figure,
+                Some(Kind::Table) => placed[i].role = Role::Table,
+                None => {}
             }
         }
         extend_rows(placed, &members);
+    }
+}
+
+/// Whether the line's place shows it to be a table's or a figure's.
+pub fn is_tabular(p: &Placed, pages: &[Page], grids: &[Vec<Rect>]) -> bool {
+    let index = p.page as usize - 1;
+    let (Some(page), Some(grids)) = (pages.get(index), grids.get(index)) else {
+        return false;
+    };
+    tabular_kind(p, page, grids).is_some()
+}
+
+/// A line in an image's area is a figure's; in a ruled grid, or cut into
+/// three cells or more, a table's.
+fn tabular_kind(p: &Placed, page: &Page, grids: &[Rect]) -> Option<Kind> {
+    let b = p.line.bbox;
+    let (cx, cy) = (b.center_x(), b.center_y());
+    let inside = |r: &Rect| cx >= r.x0 && cx <= r.x1 && cy >= r.y0 && cy <= r.y1;
+    if page.images.iter().any(inside) {
+        Some(Kind::Figure)
+    } else if grids.iter().any(inside) || p.line.gaps.len() >= 2 {
+        Some(Kind::Table)
+    } else {
+        None
     }
 }
 
@@ -250,7 +271,8 @@ mod tests {
             x1: 200.5,
             y1: 160.0,
         };
-        let found = ruled_boxes(&[h(100.0), v, h(130.0), h(160.0), h(700.0)]);
+        let found =
+            crate::layout::geometry::ruled_boxes(&[h(100.0), v, h(130.0), h(160.0), h(700.0)]);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].rounded(), [50.0, 100.0, 400.0, 160.5]);
     }

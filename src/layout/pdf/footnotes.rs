@@ -55,6 +55,7 @@ pub fn is_block_note(text: &str) -> bool {
 
 /// Marks footnote lines and returns the footnotes' labels in reading order.
 pub fn mark(placed: &mut [Placed], pages: &[Page], metrics: &Metrics) -> Vec<Label> {
+    let called = raised_numbers(placed, metrics);
     let mut labels: Vec<Label> = Vec::new();
     let mut start = 0;
     while start < placed.len() {
@@ -63,23 +64,59 @@ pub fn mark(placed: &mut [Placed], pages: &[Page], metrics: &Metrics) -> Vec<Lab
             .iter()
             .position(|p| (p.page, p.region) != key)
             .map_or(placed.len(), |k| start + k);
-        let members: Vec<usize> = (start..end)
-            .filter(|&i| placed[i].role == Role::Body)
-            .collect();
         let rules = pages
             .get(key.0 as usize - 1)
             .map_or(&[][..], |p| p.rules.as_slice());
-        mark_region(placed, &members, rules, metrics, &mut labels);
+        // the page's footnotes stand outside every frame
+        let frames = geometry::frames(rules);
+        let members: Vec<usize> = (start..end)
+            .filter(|&i| placed[i].role == Role::Body)
+            .filter(|&i| !frames.iter().any(|f| f.contains(&placed[i].line.bbox)))
+            .collect();
+        mark_region(placed, &members, rules, metrics, &called, &mut labels);
         start = end;
     }
     labels
 }
 
+/// The numbers raised as markers in the text: after a word in any line, or
+/// anywhere in a line set at body size (a footnote's own raised label opens
+/// a small line).
+fn raised_numbers(placed: &[Placed], metrics: &Metrics) -> Vec<u32> {
+    let mut numbers: Vec<u32> = placed
+        .iter()
+        .flat_map(|p| {
+            let body_size = p.line.size > SMALL * metrics.body_size;
+            p.line
+                .superscripts
+                .iter()
+                .filter(move |s| s.at > 0 || body_size)
+        })
+        .filter_map(|s| {
+            // `3`, `3)`, `(3)`: a marker, not a raised `M+1` or `m²`
+            let number = s
+                .text
+                .trim()
+                .trim_start_matches('(')
+                .trim_end_matches([')', '）']);
+            number.parse().ok().filter(|_| number.len() <= 3)
+        })
+        .collect();
+    numbers.sort_unstable();
+    numbers.dedup();
+    numbers
+}
+
+/// Marks one region's footnote area. A numbered line opens a footnote when
+/// a raised marker in the text calls that number, or when it stands under a
+/// footnote rule with a footnote's label (`3)`, a raised `3`): the numbered
+/// items of a form at a page's foot (`1.`, `2.`) are no footnotes.
 fn mark_region(
     placed: &mut [Placed],
     members: &[usize],
     rules: &[Rect],
     metrics: &Metrics,
+    called: &[u32],
     labels: &mut Vec<Label>,
 ) {
     let small = |i: usize| placed[i].line.size <= SMALL * metrics.body_size;
@@ -103,7 +140,11 @@ fn mark_region(
     for &i in &members[first..] {
         let last = labels.last().map_or(0, |l| l.n);
         let line = &placed[i].line;
-        if let Some((n, text_start)) = label_of(line, last, left) {
+        let label = label_of(line, last, left).filter(|(n, text_start)| {
+            called.binary_search(n).is_ok()
+                || under_rule.is_some() && is_footnote_label(&line.text[..*text_start])
+        });
+        if let Some((n, text_start)) = label {
             placed[i].role = Role::Footnote;
             labels.push(Label {
                 index: i,
@@ -155,6 +196,13 @@ fn stands_alone(rule: &Rect, rules: &[Rect]) -> bool {
             && o.y0 <= rule.y1 + 2.0
             && o.y1 >= rule.y0 - 2.0
     })
+}
+
+/// The label of a footnote rather than of a list item: `3)` or a raised
+/// number (empty before the text), not `3.`.
+fn is_footnote_label(label: &str) -> bool {
+    let label = label.trim();
+    label.is_empty() || label.ends_with([')', '）'])
 }
 
 /// A footnote continued from the previous region: the last footnote so far
@@ -270,11 +318,14 @@ mod tests {
             text: "1".to_string(),
             bbox: Rect::default(),
         });
-        let mut placed = vec![
-            line("본문입니다.", 50.0, 100.0, 10.0),
-            line("자료: 통계청", 50.0, 700.0, 8.0),
-            raised,
-        ];
+        // the body calls it with a raised marker
+        let mut body = line("본문입니다.", 50.0, 100.0, 10.0);
+        body.line.superscripts.push(Superscript {
+            at: 9,
+            text: "1".to_string(),
+            bbox: Rect::default(),
+        });
+        let mut placed = vec![body, line("자료: 통계청", 50.0, 700.0, 8.0), raised];
         let labels = mark(
             &mut placed,
             &[Page::default()],
@@ -284,6 +335,44 @@ mod tests {
         assert_eq!(roles(&placed), [Body, Body, Footnote]);
         assert_eq!(labels[0].n, 1);
         assert_eq!(labels[0].text_start, 0);
+    }
+
+    #[test]
+    fn numbered_items_no_marker_calls_are_no_footnotes() {
+        let rule = Rect {
+            x0: 50.0,
+            y0: 690.0,
+            x1: 190.0,
+            y1: 690.5,
+        };
+        let page = Page {
+            rules: vec![rule],
+            ..Page::default()
+        };
+        let roles_of = |first: &str, second: &str| {
+            let mut placed = vec![
+                line("본문입니다.", 50.0, 100.0, 10.0),
+                line(first, 50.0, 700.0, 8.0),
+                line(second, 50.0, 712.0, 8.0),
+            ];
+            mark(
+                &mut placed,
+                std::slice::from_ref(&page),
+                &Metrics { body_size: 10.0 },
+            );
+            roles(&placed)
+        };
+        use Role::*;
+        // a form's list under a rule: `1.` that nothing calls
+        assert_eq!(
+            roles_of("1. 본인은 기밀을 지킨다.", "2. 본인은 책임을 진다."),
+            [Body, Body, Body]
+        );
+        // footnotes' own labels under a rule stand even uncalled (orphans)
+        assert_eq!(
+            roles_of("1) 통계청(2024).", "2) 한국은행(2024)."),
+            [Body, Footnote, Footnote]
+        );
     }
 
     #[test]

@@ -26,7 +26,7 @@ pub mod segments;
 
 use std::fmt;
 
-use super::{Layout, Role};
+use super::{Layout, Rect, Role, geometry};
 use columns::Placement;
 use glyphs::Page;
 use lines::TextLine;
@@ -114,7 +114,18 @@ pub struct Metrics {
 /// on any glyphs (tests, fuzzing).
 pub fn layout_pages(pages: &[Page]) -> Layout {
     let mut placed = place_lines(pages);
-    let Some(body_size) = segments::dominant(placed.iter().map(|p| (p.line.size, p.line.chars())))
+    let grids: Vec<Vec<Rect>> = pages
+        .iter()
+        .map(|p| geometry::ruled_boxes(&p.rules))
+        .collect();
+    // the body size is the prose's: in a document of many tables, the
+    // tables' type would otherwise pass for the body's
+    let prose = placed
+        .iter()
+        .filter(|p| !blocks::is_tabular(p, pages, &grids))
+        .map(|p| (p.line.size, p.line.chars()));
+    let everything = placed.iter().map(|p| (p.line.size, p.line.chars()));
+    let Some(body_size) = segments::dominant(prose).or_else(|| segments::dominant(everything))
     else {
         return assemble::layout(Vec::new(), Vec::new(), pages.len());
     };
@@ -123,7 +134,7 @@ pub fn layout_pages(pages: &[Page]) -> Layout {
     blocks::mark_masthead(&mut placed, &metrics);
     blocks::mark_contents(&mut placed);
     // tables by their structure first, so their small type is no footnote
-    blocks::mark_tabular(&mut placed, pages);
+    blocks::mark_tabular(&mut placed, pages, &grids);
     let labels = footnotes::mark(&mut placed, pages, &metrics);
     blocks::mark_captions_and_notes(&mut placed, &metrics);
     blocks::mark_loose_notes(&mut placed);
