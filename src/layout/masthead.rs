@@ -330,19 +330,46 @@ fn title(names: &[Name]) -> Option<String> {
     ) {
         return Some(running);
     }
-    let largest = top.iter().filter_map(|n| n.size).fold(0.0f32, f32::max);
+    // a table's row read as one line, or its unit line, is no title
+    let fits = |n: &&&Name| {
+        n.text.chars().count() <= LONGEST_TITLE && !crate::layout::tables::is_unit(&n.text)
+    };
+    let largest = top
+        .iter()
+        .filter(fits)
+        .filter_map(|n| n.size)
+        .fold(0.0f32, f32::max);
     if largest > 0.0 {
         let lines: Vec<&str> = top
             .iter()
+            .filter(fits)
             .filter(|n| n.size.is_some_and(|s| s >= 0.85 * largest))
             .map(|n| n.text.as_str())
             .collect();
-        return Some(lines.join(" "));
+        let joined = lines.join(" ");
+        return Some(if joined.chars().count() <= LONGEST_TITLE {
+            joined
+        } else {
+            lines[0].to_string()
+        });
     }
     top.iter()
+        .filter(fits)
         .filter(|n| !n.numbered && n.text.chars().count() >= 6)
         .max_by_key(|n| n.text.chars().count())
         .map(|n| n.text.clone())
+}
+
+/// Characters beyond which a line is not a report's title (two printed lines
+/// of a title hold about sixty).
+const LONGEST_TITLE: usize = 100;
+
+/// `MSDS번호 : AA0 00034000`: a label and its value, a form's field, never
+/// a series' name.
+fn is_label_and_value(text: &str) -> bool {
+    static FIELD: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^[^:：]{1,20}\s[:：]\s*\S").expect("regex"));
+    FIELD.is_match(text)
 }
 
 /// The series: the running text seen most (never the title), else the title
@@ -352,6 +379,7 @@ fn series(names: &[Name], title: Option<&str>) -> Option<String> {
     let not_title = |n: &&Name| {
         title.is_none_or(|t| !t.contains(n.text.as_str()) && !n.text.contains(t))
             && n.text.chars().count() <= 40
+            && !is_label_and_value(&n.text)
     };
     let top = || {
         names
@@ -464,6 +492,32 @@ mod tests {
         assert_eq!(m.issue.as_deref(), Some("2231"));
         assert_eq!(m.title.as_deref(), Some("반도체 공급망 재편"));
         assert_eq!(m.printed_pages, [3]);
+    }
+
+    #[test]
+    fn a_table_row_is_no_title_and_a_form_field_no_series() {
+        let row = "클래스 1개월 3개월 6개월 1년 연초후 설정후 설정일 설정액 96 억원 위험등급 2등급 운용역 투자대상 주식60% 이상, 채권40% 이하 벤치마크 환매수수료 해당사항없음 선취수수료";
+        let m = read(&[
+            cue("MSDS번호 : AA0 00034000", None, Place::Running),
+            cue(row, Some(9.0), Place::Top),
+            cue("(단위 : %)", Some(9.0), Place::Top),
+            cue("월간 운용보고서", Some(9.0), Place::Top),
+        ]);
+        assert_eq!(m.title.as_deref(), Some("월간 운용보고서"));
+        assert_ne!(m.series.as_deref(), Some("MSDS번호 : AA0 00034000"));
+        // a title of two long lines stays whole
+        let m = read(&[
+            cue(
+                "기후위기 대응을 위한 탄소중립·녹색성장 기본법",
+                Some(18.0),
+                Place::Top,
+            ),
+            cue("일부개정법률안 검토보고", Some(18.0), Place::Top),
+        ]);
+        assert_eq!(
+            m.title.as_deref(),
+            Some("기후위기 대응을 위한 탄소중립·녹색성장 기본법 일부개정법률안 검토보고")
+        );
     }
 
     #[test]
