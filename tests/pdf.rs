@@ -110,7 +110,19 @@ fn brief() -> &'static Document {
     DOC.get_or_init(|| common::extract_file("tests/fixtures/pdf/brief-two-column.pdf"))
 }
 
-/// What tests/fixtures/pdf/brief.py wrote into the brief.
+/// The same brief with its footnotes at the page's foot across both columns.
+fn brief_page_notes() -> &'static Document {
+    static DOC: std::sync::OnceLock<Document> = std::sync::OnceLock::new();
+    DOC.get_or_init(|| common::extract_file("tests/fixtures/pdf/brief-page-notes.pdf"))
+}
+
+/// Both layouts of the brief, named.
+fn briefs() -> [(&'static str, &'static Document); 2] {
+    [("column feet", brief()), ("page feet", brief_page_notes())]
+}
+
+/// What tests/fixtures/pdf/brief.py wrote into the brief (the same for both
+/// layouts).
 fn brief_expected() -> serde_json::Value {
     let text = std::fs::read_to_string("tests/fixtures/pdf/brief-two-column.json").expect("json");
     serde_json::from_str(&text).expect("json")
@@ -120,32 +132,53 @@ fn brief_expected() -> serde_json::Value {
 fn two_column_brief_footnotes_are_read_exactly() {
     let expected = brief_expected();
     let footnotes = expected["footnotes"].as_object().expect("footnotes");
-    let doc = brief();
-    assert_eq!(doc.footnotes.len(), footnotes.len());
-    for f in &doc.footnotes {
-        let want = footnotes[&f.n.to_string()].as_str().expect("text").trim();
-        assert_eq!(f.text, want, "footnote {}", f.n);
+    for (layout, doc) in briefs() {
+        assert_eq!(doc.footnotes.len(), footnotes.len(), "{layout}");
+        for f in &doc.footnotes {
+            let want = footnotes[&f.n.to_string()].as_str().expect("text").trim();
+            assert_eq!(f.text, want, "{layout}: footnote {}", f.n);
+        }
     }
     // footnote 4 runs on from the left column's foot into the right one's,
     // and its own items 1) 2) start no footnote
-    let four = doc.footnotes.iter().find(|f| f.n == 4).expect("footnote 4");
+    let four = brief()
+        .footnotes
+        .iter()
+        .find(|f| f.n == 4)
+        .expect("footnote 4");
     let (first, last) = (four.boxes[0], four.boxes[four.boxes.len() - 1]);
     assert!(
         first.bbox[0] < 100.0 && last.bbox[0] > 300.0,
         "{:?}",
         four.boxes
     );
+    // at the page's foot, a long footnote runs across the gutter
+    let two = brief_page_notes()
+        .footnotes
+        .iter()
+        .find(|f| f.n == 2)
+        .expect("footnote 2");
+    assert!(
+        two.boxes[0].bbox[0] < 100.0 && two.boxes[0].bbox[2] > 320.0,
+        "{:?}",
+        two.boxes
+    );
 }
 
 #[test]
 fn two_column_brief_markers_once_each_in_order() {
-    let doc = brief();
+    for (layout, doc) in briefs() {
+        markers_once_each_in_order(layout, doc);
+    }
+}
+
+fn markers_once_each_in_order(layout: &str, doc: &Document) {
     let refs: Vec<u32> = doc
         .claims
         .iter()
         .flat_map(|c| c.footnote_refs.iter().map(|r| r.n))
         .collect();
-    assert_eq!(refs, (1..=11).collect::<Vec<_>>());
+    assert_eq!(refs, (1..=11).collect::<Vec<_>>(), "{layout}");
     // each on the claim the brief puts it in
     let expected = brief_expected();
     for claim in expected["claims"].as_array().expect("claims") {
@@ -169,7 +202,12 @@ fn two_column_brief_markers_once_each_in_order() {
             .expect("claim with the marker");
         let text = claim["text"].as_str().expect("text");
         let head: String = text.chars().take(12).collect();
-        assert!(found.text.starts_with(&head), "{} vs {}", found.text, text);
+        assert!(
+            found.text.starts_with(&head),
+            "{layout}: {} vs {}",
+            found.text,
+            text
+        );
     }
     // the table's own notes 1) 2) are no markers and stay out of the claims
     assert!(
@@ -181,6 +219,12 @@ fn two_column_brief_markers_once_each_in_order() {
 
 #[test]
 fn two_column_brief_claims_in_reading_order() {
+    for (layout, doc) in briefs() {
+        claims_in_reading_order(layout, doc);
+    }
+}
+
+fn claims_in_reading_order(layout: &str, doc: &Document) {
     let expected = brief_expected();
     let want: Vec<&str> = expected["claims"]
         .as_array()
@@ -188,8 +232,7 @@ fn two_column_brief_claims_in_reading_order() {
         .iter()
         .filter_map(|c| c["text"].as_str())
         .collect();
-    let doc = brief();
-    assert_eq!(doc.claims.len(), want.len());
+    assert_eq!(doc.claims.len(), want.len(), "{layout}");
     // Words cut at a syllable with no space printed: all but two breaks
     // (after a one-syllable bound noun) are joined as written.
     let exact = doc
@@ -198,10 +241,14 @@ fn two_column_brief_claims_in_reading_order() {
         .zip(&want)
         .filter(|(c, w)| c.text == **w)
         .count();
-    assert!(exact >= want.len() - 2, "{exact} of {} exact", want.len());
+    assert!(
+        exact >= want.len() - 2,
+        "{layout}: {exact} of {} exact",
+        want.len()
+    );
     for (claim, w) in doc.claims.iter().zip(&want) {
         let squash = |t: &str| t.chars().filter(|c| !c.is_whitespace()).collect::<String>();
-        assert_eq!(squash(&claim.text), squash(w), "{}", claim.id);
+        assert_eq!(squash(&claim.text), squash(w), "{layout}: {}", claim.id);
     }
     let sections: Vec<&str> = doc
         .sections
@@ -215,19 +262,23 @@ fn two_column_brief_claims_in_reading_order() {
             "주요국의 지원 정책",
             "한국의 현황과 쟁점",
             "정책 과제"
-        ]
+        ],
+        "{layout}"
     );
 }
 
 #[test]
 fn two_column_brief_masthead() {
-    let d = &brief().document;
-    assert_eq!(d.date.as_deref(), Some("2024-03-15"));
-    assert_eq!(
-        d.title.as_deref(),
-        Some("반도체 공급망 재편과 한국의 대응 과제")
-    );
-    assert_eq!(d.pages, 2);
+    for (layout, doc) in briefs() {
+        let d = &doc.document;
+        assert_eq!(d.date.as_deref(), Some("2024-03-15"), "{layout}");
+        assert_eq!(
+            d.title.as_deref(),
+            Some("반도체 공급망 재편과 한국의 대응 과제"),
+            "{layout}"
+        );
+        assert_eq!(d.pages, 2, "{layout}");
+    }
 }
 
 #[test]

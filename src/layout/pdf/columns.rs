@@ -129,10 +129,19 @@ pub fn find_gutter(segments: &[Segment], page_width: f32, page_height: f32) -> O
 
 /// Narrows a strip few rows cross to the empty room between the columns:
 /// text ending inside it belongs to the left column, text starting inside it
-/// (a bullet set out) to the right one; text across it is full width.
+/// (a bullet set out) to the right one; text across it is full width. Only
+/// rows with text on both sides count: a short footnote of a full-width
+/// area, ending inside the strip, says nothing of the columns.
 fn tighten(segments: &[&Segment], strip: Gutter) -> Gutter {
+    let left = |s: &Segment| s.bbox.x0 < strip.x0 && s.bbox.x1 < strip.x1;
+    let right = |s: &Segment| s.bbox.x0 > strip.x0 && s.bbox.x1 > strip.x1;
+    let two_sided: Vec<&Segment> = rows_of(segments)
+        .into_iter()
+        .filter(|row| row.iter().any(|s| left(s)) && row.iter().any(|s| right(s)))
+        .flatten()
+        .collect();
     let mut out = strip;
-    for s in segments {
+    for s in two_sided {
         let (x0, x1) = (s.bbox.x0, s.bbox.x1);
         let across = x0 <= strip.x0 && x1 >= strip.x1;
         if across {
@@ -339,6 +348,28 @@ mod tests {
             [Placement::Full, Placement::Left, Placement::Right]
         );
         assert_eq!(regions[1].segments.len(), 6);
+    }
+
+    #[test]
+    fn text_of_full_width_zones_inside_the_gutter_leaves_it_whole() {
+        // columns 40–290 and 320–570 (10 pt a character)
+        let mut rows = Vec::new();
+        for i in 0..6 {
+            let y = 100.0 + 14.0 * i as f32;
+            rows.push(("왼쪽단의본문줄입니다왼쪽단의본문줄입니다왼쪽단의", 40.0, y));
+            rows.push(("오른쪽단의본문줄입니다오른쪽단의본문줄입니다오른", 320.0, y));
+        }
+        // under them, a note ending inside the gutter and a cell starting
+        // inside it, each alone in its row
+        rows.push((
+            "1) 가나다라마바사아자차카타파하가나다라마바사아자차카",
+            40.0,
+            700.0,
+        ));
+        rows.push(("가나다라마바사", 312.0, 728.0));
+        let segs = page(&rows);
+        let gutter = find_gutter(&segs, 595.0, 842.0).expect("gutter");
+        assert!(gutter.x0 <= 291.0 && gutter.x1 >= 319.0, "{gutter:?}");
     }
 
     #[test]
