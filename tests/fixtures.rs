@@ -234,6 +234,49 @@ fn sources_dated_before_the_event_they_report() {
     );
 }
 
+/// Markers and labels written as Unicode superscript digits (`¹`, `¹⁰`,
+/// `⁴⁾`, two in a row), beside exponents that are no markers (`km²`, `10³`).
+#[test]
+fn superscript_digit_markers_and_labels() {
+    let doc = common::extract_file("tests/fixtures/superscript-markers.txt");
+    let numbers: Vec<u32> = doc.footnotes.iter().map(|f| f.n).collect();
+    assert_eq!(numbers, (1..=10).collect::<Vec<_>>());
+    let refs: Vec<Vec<u32>> = doc
+        .claims
+        .iter()
+        .map(|c| c.footnote_refs.iter().map(|r| r.n).collect())
+        .collect();
+    assert_eq!(
+        refs,
+        [
+            vec![1],
+            vec![2],
+            vec![3],
+            vec![4],
+            vec![5],
+            vec![6, 7],
+            vec![8],
+            vec![9],
+            vec![10]
+        ]
+    );
+    assert!(
+        doc.claims[0].text.contains("423만 km²로"),
+        "{}",
+        doc.claims[0].text
+    );
+    assert!(
+        doc.claims[4].text.contains("약 10³ km"),
+        "{}",
+        doc.claims[4].text
+    );
+    assert_eq!(
+        doc.footnotes[6].citations[0].resolved.as_deref(),
+        Some("F6.1")
+    );
+    assert!(doc.findings.is_empty(), "{:?}", doc.findings);
+}
+
 #[test]
 fn report_without_footnotes() {
     let doc = common::extract_text("1. 개요\n■ 첫째 주장임.\n- 둘째 주장(3월)임.\n", "plain");

@@ -105,5 +105,13 @@ fn ends_with_marker(text: &str) -> bool {
         return false;
     };
     let digits = body.chars().rev().take_while(char::is_ascii_digit).count();
-    (1..=3).contains(&digits) && !body[..body.len() - digits].ends_with(['(', ' '])
+    let before = &body[..body.len() - digits];
+    if !(1..=3).contains(&digits) || before.ends_with('(') {
+        return false;
+    }
+    match before.strip_suffix(' ') {
+        // `있음.2) 3)`: markers in a row, the last after a space
+        Some(rest) => ends_with_marker(rest.trim_end()),
+        None => true,
+    }
 }

@@ -14,6 +14,7 @@
 //! date, a bare page number, a short line that repeats) and the short lines
 //! clustered with them; no header text is known in advance.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -45,9 +46,50 @@ const TITLE_BLOCK_LINES: usize = 8;
 /// Longest line that can be furniture (series names, running titles).
 const FURNITURE_MAX_CHARS: usize = 40;
 
+/// Unicode superscript digits, as some PDF converters write markers and
+/// footnote labels (`개방하였음.¹`, `¹ 「제목」…`), rewritten the way the
+/// rest of the route reads them (`1)`). A superscript after a Latin letter
+/// or a digit is an exponent (`km²`, `10³`) and stays.
+fn superscript_markers(line: &str) -> Cow<'_, str> {
+    const SUPERSCRIPTS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+    let digit = |c: char| SUPERSCRIPTS.iter().position(|&s| s == c);
+    if !line.chars().any(|c| digit(c).is_some()) {
+        return Cow::Borrowed(line);
+    }
+    let mut out = String::with_capacity(line.len() + 4);
+    let mut prev: Option<char> = None;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        let Some(d) = digit(c) else {
+            out.push(c);
+            prev = Some(c);
+            continue;
+        };
+        let exponent = prev.is_some_and(|p| p.is_ascii_alphanumeric() || p == '⁾');
+        if exponent {
+            out.push(c);
+            prev = Some(c);
+            continue;
+        }
+        out.push(char::from(b'0' + d as u8));
+        while let Some(d) = chars.peek().copied().and_then(digit) {
+            out.push(char::from(b'0' + d as u8));
+            chars.next();
+        }
+        // `¹⁾` already closes with its parenthesis
+        if chars.peek() == Some(&'⁾') {
+            chars.next();
+        }
+        out.push(')');
+        prev = Some(')');
+    }
+    Cow::Owned(out)
+}
+
 /// Runs the layout stage.
 pub fn analyse(text: &str) -> Layout {
-    let lines: Vec<&str> = text.split('\n').collect();
+    let normalised: Vec<Cow<str>> = text.split('\n').map(superscript_markers).collect();
+    let lines: Vec<&str> = normalised.iter().map(AsRef::as_ref).collect();
     let furniture_lines = find_furniture(&lines);
     let top = title_block(&lines, &furniture_lines);
     let exhibits = find_blocks(&lines, &furniture_lines);
@@ -621,6 +663,34 @@ fn split_page_number(text: &str) -> Option<(u32, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn superscript_digits_are_markers_and_labels_unless_exponents() {
+        let cases = [
+            ("개방하였음.¹ 교역도", "개방하였음.1) 교역도"),
+            ("“전략 항로”³로", "“전략 항로”3)로"),
+            ("늘었음.⁴⁾", "늘었음.4)"),
+            ("있음.⁶ ⁷", "있음.6) 7)"),
+            ("제약하고 있음.¹⁰", "제약하고 있음.10)"),
+            ("¹ 「제목」(2023. 9. 26.)", "1) 「제목」(2023. 9. 26.)"),
+            ("423만 km²로", "423만 km²로"),
+            ("약 10³ km", "약 10³ km"),
+            ("표준 본문", "표준 본문"),
+        ];
+        for (line, want) in cases {
+            assert_eq!(superscript_markers(line), want, "{line}");
+        }
+        assert!(matches!(superscript_markers("표준 본문"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn markers_in_a_row_end_a_sentence() {
+        use crate::layout::ends_sentence;
+        assert!(ends_sentence("부담으로 남아 있음.2) 3)"));
+        assert!(ends_sentence("남아 있음.2)"));
+        assert!(!ends_sentence("다음과 같음: 1) 국경 개방, 2)"));
+        assert!(!ends_sentence("항목 (3)"));
+    }
 
     const PAGES: &str = "요약\n▶ 주장이 있음.\n연구원 리뷰\n2023.5.1.\n 1. 서론\n■ 첫 주장은 여기서1) 시작되어 \n\n다음 줄로 이어짐.\n1) ｢제목 하나｣(2023. 1. 2.), 『연합뉴스』; ｢제목 \n무역 동향 3\n■ 다음 쪽 본문임.2)\n둘｣(2023. 1. 3.), 『연합뉴스』.\n2) 김철수(2020), ｢논문｣, 학술지, p. 3.\n무역 동향 4\n";
 
