@@ -262,52 +262,10 @@ pub fn parse_citation(id: &str, raw: &str) -> (Citation, Vec<String>) {
         return (c, problems);
     }
 
-    if let Some(t) = &title {
-        // news shape: ｢제목｣(2023. 8. 4.), 『연합뉴스』
-        let (date, outlet_text) = date_and_rest(after_title, &mut problems);
-        let (date, outlet_text) = match (date, find_date(after_title)) {
-            (Some(date), _) => (Some(date), outlet_text.to_string()),
-            // `“Title,” Reuters, January 24, 2024.`
-            (None, Some((at, date))) => {
-                let before = after_title[..at.start].trim();
-                let after = after_title[at.end..].trim();
-                (
-                    Some(date),
-                    if before.trim_matches([',', ' ']).is_empty() {
-                        after
-                    } else {
-                        before
-                    }
-                    .to_string(),
-                )
-            }
-            (None, None) => (None, outlet_text.to_string()),
-        };
-        let outlet_text = outlet_text.as_str();
-        c.date = date;
-        c.year = c.date.as_deref().and_then(|d| d[..4].parse().ok());
-        c.outlet = canonical_outlet(outlet_text);
-        if c.date.is_some() || c.outlet.is_some() {
-            c.kind = if is_official(&t.text, c.outlet.as_deref()) {
-                CitationKind::Official
-            } else if c.date.is_none() && c.url.is_some() {
-                CitationKind::Web
-            } else {
-                CitationKind::News
-            };
-            if c.date.is_none() {
-                problems.push("news citation without a date".to_string());
-            }
-            return (c, problems);
-        }
-        if c.url.is_some() {
-            c.kind = CitationKind::Web;
-            return (c, problems);
-        }
-        if t.book {
-            c.kind = CitationKind::Report;
-            return (c, problems);
-        }
+    if let Some(t) = &title
+        && titled_work(t, after_title, &mut c, &mut problems)
+    {
+        return (c, problems);
     }
     if c.url.is_some() {
         c.kind = CitationKind::Web;
@@ -321,6 +279,54 @@ pub fn parse_citation(id: &str, raw: &str) -> (Citation, Vec<String>) {
     c.kind = CitationKind::Note;
     c.title = None;
     (c, problems)
+}
+
+/// A titled work without author and year: news (`｢제목｣(2023. 8. 4.),
+/// 『연합뉴스』`, `“Title,” Reuters, January 24, 2024.`), an official
+/// notice, a web page or a book. Fills `c` and returns whether the title's
+/// shape decided the kind.
+fn titled_work(t: &Title, after_title: &str, c: &mut Citation, problems: &mut Vec<String>) -> bool {
+    let (date, outlet_text) = date_and_rest(after_title, problems);
+    let (date, outlet_text) = match (date, find_date(after_title)) {
+        (Some(date), _) => (Some(date), outlet_text.to_string()),
+        // `“Title,” Reuters, January 24, 2024.`
+        (None, Some((at, date))) => {
+            let before = after_title[..at.start].trim();
+            let after = after_title[at.end..].trim();
+            let outlet = if before.trim_matches([',', ' ']).is_empty() {
+                after
+            } else {
+                before
+            };
+            (Some(date), outlet.to_string())
+        }
+        (None, None) => (None, outlet_text.to_string()),
+    };
+    c.date = date;
+    c.year = c.date.as_deref().and_then(|d| d[..4].parse().ok());
+    c.outlet = canonical_outlet(&outlet_text);
+    if c.date.is_some() || c.outlet.is_some() {
+        c.kind = if is_official(&t.text, c.outlet.as_deref()) {
+            CitationKind::Official
+        } else if c.date.is_none() && c.url.is_some() {
+            CitationKind::Web
+        } else {
+            CitationKind::News
+        };
+        if c.date.is_none() {
+            problems.push("news citation without a date".to_string());
+        }
+        return true;
+    }
+    if c.url.is_some() {
+        c.kind = CitationKind::Web;
+        return true;
+    }
+    if t.book {
+        c.kind = CitationKind::Report;
+        return true;
+    }
+    false
 }
 
 struct Title {

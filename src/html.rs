@@ -584,28 +584,59 @@ fn fractional_year(date: &str) -> Option<f64> {
     Some(year + (month - 1.0) / 12.0 + (day - 1.0) / 365.0)
 }
 
+/// The citation kinds the cited-dates chart has a row for, top to bottom.
+const TIMELINE_KINDS: [CitationKind; 5] = [
+    CitationKind::News,
+    CitationKind::Official,
+    CitationKind::Report,
+    CitationKind::Academic,
+    CitationKind::Web,
+];
+const TIMELINE_WIDTH: f64 = 420.0;
+/// Room for the rows' labels.
+const TIMELINE_LEFT: f64 = 70.0;
+/// Height of a row.
+const TIMELINE_BAND: f64 = 30.0;
+
 /// Cited dates as a histogram on a time axis, one row per citation kind,
 /// with the report's date as a line: each bar counts the items of one month
-/// (a quarter or a year when the span is long), its count printed above it,
-/// so a pile of news of one month reads as a number, not a smudge.
+/// (a quarter or a year when the span is long), its count printed over the
+/// peaks, so a pile of news of one month reads as a number, not a smudge.
 fn timeline_chart(doc: &Document) -> String {
-    const W: f64 = 420.0;
-    const LEFT: f64 = 70.0;
-    const BAND: f64 = 30.0;
-    const WINDOW_YEARS: f64 = 3.0;
-    const KINDS: [CitationKind; 5] = [
-        CitationKind::News,
-        CitationKind::Official,
-        CitationKind::Report,
-        CitationKind::Academic,
-        CitationKind::Web,
-    ];
-    let dated: Vec<(usize, f64, &str)> = doc
-        .footnotes
+    let dated = cited_dates(doc);
+    let report = doc.document.date.as_deref().and_then(fractional_year);
+    let height = 30.0 + TIMELINE_BAND * TIMELINE_KINDS.len() as f64;
+    let width = TIMELINE_WIDTH;
+    let mut svg = format!(
+        "<figure class=\"chart\"><figcaption>Cited dates and the report date</figcaption><svg viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" role=\"img\" aria-label=\"cited dates\">"
+    );
+    let Some(scale) = TimeScale::over(dated.iter().map(|d| d.1).chain(report)) else {
+        svg.push_str(
+            "<text x=\"10\" y=\"24\" class=\"none\">no dated sources</text></svg></figure>\n",
+        );
+        return svg;
+    };
+    let axis = height - 14.0;
+    draw_time_axis(&mut svg, &scale, axis, height);
+    draw_month_bars(&mut svg, &scale, &dated);
+    if let Some(r) = report {
+        let _ = write!(
+            svg,
+            "<line x1=\"{0:.1}\" x2=\"{0:.1}\" y1=\"4\" y2=\"{axis:.0}\" class=\"report\"><title>report date</title></line>",
+            scale.x(r)
+        );
+    }
+    svg.push_str("</svg></figure>\n");
+    svg
+}
+
+/// Every dated citation: its row (kind), fractional year and id.
+fn cited_dates(doc: &Document) -> Vec<(usize, f64, &str)> {
+    doc.footnotes
         .iter()
         .flat_map(|f| &f.citations)
         .filter_map(|c| {
-            let row = KINDS.iter().position(|k| *k == c.kind)?;
+            let row = TIMELINE_KINDS.iter().position(|k| *k == c.kind)?;
             let when = c
                 .date
                 .as_deref()
@@ -613,87 +644,103 @@ fn timeline_chart(doc: &Document) -> String {
                 .or(c.year.map(f64::from))?;
             Some((row, when, c.id.as_str()))
         })
-        .collect();
-    let report = doc.document.date.as_deref().and_then(fractional_year);
-    let height = 30.0 + BAND * KINDS.len() as f64;
-    let mut svg = format!(
-        "<figure class=\"chart\"><figcaption>Cited dates and the report date</figcaption><svg viewBox=\"0 0 {W} {height}\" width=\"{W}\" height=\"{height}\" role=\"img\" aria-label=\"cited dates\">"
-    );
-    let times = || dated.iter().map(|d| d.1).chain(report);
-    let (lo, hi) = (
-        times().fold(f64::INFINITY, f64::min),
-        times().fold(f64::NEG_INFINITY, f64::max),
-    );
-    if !lo.is_finite() {
-        svg.push_str(
-            "<text x=\"10\" y=\"24\" class=\"none\">no dated sources</text></svg></figure>\n",
-        );
-        return svg;
+        .collect()
+}
+
+/// The years the chart shows: the last three, in months, to two months
+/// past the latest date; anything older is counted at the row's start.
+struct TimeScale {
+    lo: f64,
+    hi: f64,
+}
+
+impl TimeScale {
+    const WINDOW_YEARS: f64 = 3.0;
+
+    fn over(times: impl Iterator<Item = f64> + Clone) -> Option<Self> {
+        let lo = times.clone().fold(f64::INFINITY, f64::min);
+        let hi = times.fold(f64::NEG_INFINITY, f64::max);
+        if !lo.is_finite() || !hi.is_finite() {
+            return None;
+        }
+        let hi = (hi * 12.0).floor() / 12.0 + 2.0 / 12.0;
+        let lo = lo.floor().max(hi.floor() - Self::WINDOW_YEARS);
+        Some(TimeScale {
+            lo,
+            hi: hi.max(lo + 1.0),
+        })
     }
-    // the last years in months; anything older is counted at the row's start
-    let hi = (hi * 12.0).floor() / 12.0 + 2.0 / 12.0;
-    let lo = lo.floor().max(hi.floor() - WINDOW_YEARS);
-    let hi = hi.max(lo + 1.0);
-    let x = |t: f64| LEFT + (W - LEFT - 20.0) * (t - lo) / (hi - lo);
-    let axis = height - 14.0;
-    for (row, kind) in KINDS.iter().enumerate() {
+
+    fn x(&self, t: f64) -> f64 {
+        TIMELINE_LEFT
+            + (TIMELINE_WIDTH - TIMELINE_LEFT - 20.0) * (t - self.lo) / (self.hi - self.lo)
+    }
+}
+
+/// The rows' labels and a year grid.
+fn draw_time_axis(svg: &mut String, scale: &TimeScale, axis: f64, height: f64) {
+    for (row, kind) in TIMELINE_KINDS.iter().enumerate() {
         let _ = write!(
             svg,
             "<text x=\"{:.0}\" y=\"{:.0}\" text-anchor=\"end\">{}</text>",
-            LEFT - 6.0,
-            8.0 + BAND * (row as f64 + 1.0),
+            TIMELINE_LEFT - 6.0,
+            8.0 + TIMELINE_BAND * (row as f64 + 1.0),
             kind.as_str()
         );
     }
-    let step = ((hi - lo) / 6.0).ceil().max(1.0);
-    let mut year = lo.ceil();
-    while year <= hi {
+    let step = ((scale.hi - scale.lo) / 6.0).ceil().max(1.0);
+    let mut year = scale.lo.ceil();
+    while year <= scale.hi {
         let _ = write!(
             svg,
             "<line x1=\"{0:.1}\" x2=\"{0:.1}\" y1=\"8\" y2=\"{axis:.0}\" class=\"grid\"/><text x=\"{0:.1}\" y=\"{1:.0}\" text-anchor=\"middle\">{2}</text>",
-            x(year),
+            scale.x(year),
             height - 2.0,
             year as i32
         );
         year += step;
     }
-    // months per bar: one while a month is wider than 3 px
+}
+
+/// One bar per kind and month (quarter, year: a bar stays 3 px wide or
+/// more), the items before the scale counted at the row's start.
+fn draw_month_bars(svg: &mut String, scale: &TimeScale, dated: &[(usize, f64, &str)]) {
     let bucket = [1.0, 3.0, 12.0]
         .into_iter()
-        .find(|months| (x(lo + months / 12.0) - x(lo)) >= 3.0)
+        .find(|months| (scale.x(scale.lo + months / 12.0) - scale.x(scale.lo)) >= 3.0)
         .unwrap_or(12.0);
     let mut bars: BTreeMap<(usize, i64), Vec<&str>> = BTreeMap::new();
     let mut earlier: BTreeMap<usize, Vec<&str>> = BTreeMap::new();
-    for (row, when, id) in &dated {
-        if *when < lo {
-            earlier.entry(*row).or_default().push(id);
+    for &(row, when, id) in dated {
+        if when < scale.lo {
+            earlier.entry(row).or_default().push(id);
             continue;
         }
-        let slot = ((when - lo) * 12.0 / bucket + 1e-6).floor() as i64;
-        bars.entry((*row, slot)).or_default().push(id);
+        let slot = ((when - scale.lo) * 12.0 / bucket + 1e-6).floor() as i64;
+        bars.entry((row, slot)).or_default().push(id);
     }
     for (row, ids) in &earlier {
         let _ = write!(
             svg,
             "<text x=\"{:.0}\" y=\"{:.0}\" class=\"count\"><title>before {}: {}</title>◂{}</text>",
-            LEFT + 1.0,
-            8.0 + BAND * (*row as f64 + 1.0) - 12.0,
-            lo as i32,
+            TIMELINE_LEFT + 1.0,
+            8.0 + TIMELINE_BAND * (*row as f64 + 1.0) - 12.0,
+            scale.lo as i32,
             ids.join(", "),
             ids.len()
         );
     }
     let tallest = bars.values().map(Vec::len).max().unwrap_or(1) as f64;
     for ((row, slot), ids) in &bars {
-        let start = lo + *slot as f64 * bucket / 12.0;
-        let (x0, x1) = (x(start), x(start + bucket / 12.0));
-        let base = 10.0 + BAND * (*row as f64 + 1.0);
-        let h = 4.0 + (BAND - 16.0) * ids.len() as f64 / tallest;
+        let start = scale.lo + *slot as f64 * bucket / 12.0;
+        let (x0, x1) = (scale.x(start), scale.x(start + bucket / 12.0));
+        let base = 10.0 + TIMELINE_BAND * (*row as f64 + 1.0);
+        let h = 4.0 + (TIMELINE_BAND - 16.0) * ids.len() as f64 / tallest;
         let month = (start.fract() * 12.0).round() as u32 + 1;
         let _ = write!(
             svg,
             "<g class=\"bin\"><title>{} {}-{month:02}: {} ({})</title><rect x=\"{x0:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{h:.1}\" class=\"dot\"/>",
-            KINDS[*row].as_str(),
+            TIMELINE_KINDS[*row].as_str(),
             start.floor() as i32,
             plural(ids.len(), "item"),
             ids.join(", "),
@@ -713,15 +760,6 @@ fn timeline_chart(doc: &Document) -> String {
         }
         svg.push_str("</g>");
     }
-    if let Some(r) = report {
-        let _ = write!(
-            svg,
-            "<line x1=\"{0:.1}\" x2=\"{0:.1}\" y1=\"4\" y2=\"{axis:.0}\" class=\"report\"><title>report date</title></line>",
-            x(r)
-        );
-    }
-    svg.push_str("</svg></figure>\n");
-    svg
 }
 
 #[cfg(test)]

@@ -52,99 +52,117 @@ impl LimitArgs {
 #[derive(Subcommand)]
 enum Command {
     /// Extract claims, footnotes, citations and findings as JSON (docs/SCHEMA.md)
-    Extract {
-        /// Reports (text or PDF) or directories (searched recursively), or - for stdin
-        #[arg(required = true)]
-        inputs: Vec<PathBuf>,
-        /// Output directory: <id>.json per report plus corpus tables; - for stdout (one input)
-        #[arg(short, long)]
-        output: Option<PathBuf>,
-        /// File names to take from directories, comma-separated
-        #[arg(long, default_value = batch::DEFAULT_GLOBS)]
-        glob: String,
-        /// Documents processed in parallel (default: all cores)
-        #[arg(short, long)]
-        jobs: Option<usize>,
-        /// No progress bar and no closing summary line
-        #[arg(short, long)]
-        quiet: bool,
-        #[command(flatten)]
-        limits: LimitArgs,
-        /// Exit with status 3 when any finding is a warning or an error
-        #[arg(long)]
-        strict: bool,
-        #[command(flatten)]
-        dict: DictArg,
-    },
+    Extract(ExtractArgs),
     /// Audit source attribution: counts, findings with their claims and
     /// citations, outlets, the weakest links, the summary alignment
-    Audit {
-        /// Reports (text or PDF), extracted documents (<id>.json) or directories of either
-        #[arg(required = true)]
-        inputs: Vec<PathBuf>,
-        /// Output format
-        #[arg(long, value_enum, default_value = "text")]
-        format: Format,
-        /// Exit with status 3 when any finding is a warning or an error
-        #[arg(long)]
-        strict: bool,
-        #[command(flatten)]
-        dict: DictArg,
-    },
+    Audit(AuditArgs),
     /// Write the audit as one self-contained HTML page (claims, markers,
     /// sources, findings, charts)
-    Report {
-        /// Reports (text or PDF), extracted documents (<id>.json) or directories of either
-        #[arg(required = true)]
-        inputs: Vec<PathBuf>,
-        /// The HTML file to write
-        #[arg(short, long, default_value = "report.html")]
-        output: PathBuf,
-        #[command(flatten)]
-        dict: DictArg,
-    },
+    Report(ReportArgs),
     /// Print what the layout saw: every line in reading order with its page
     /// and role (body, heading, footnote, furniture, masthead, table, figure,
     /// contents, note), markers shown as [^n], footnote numbers as [n]
-    Text {
-        /// A report (PDF or text), or - for stdin
-        file: PathBuf,
-        /// One JSON object per line (text as printed, markers, box)
-        #[arg(long)]
-        json: bool,
-        #[command(flatten)]
-        limits: LimitArgs,
-    },
+    Text(TextArgs),
     /// Print the JSON Schema of the output, generated from the Rust types
     Schema,
     /// Measure throughput: bare tokenization vs the pipeline on 1 and 2 threads
-    Bench {
-        /// Report files (text and PDF) or directories to replicate
-        #[arg(default_values = ["corpus", "tests/fixtures/pdf"])]
-        inputs: Vec<PathBuf>,
-        /// Replicate the reports up to this many MB
-        #[arg(long, default_value_t = 5.0)]
-        size_mb: f64,
-        /// Print the figures as JSON
-        #[arg(long)]
-        json: bool,
-        #[command(flatten)]
-        dict: DictArg,
-    },
+    Bench(BenchArgs),
     /// Print each morpheme's surface and part-of-speech tag (a debugging aid)
-    Tokenize {
-        /// Input text file, or - for stdin
-        #[arg(default_value = "-")]
-        file: String,
-        /// One JSON object per line instead of tab-separated text
-        #[arg(long)]
-        json: bool,
-        /// Leave out the project's user dictionary (to see what it changes)
-        #[arg(long)]
-        no_user_dict: bool,
-        #[command(flatten)]
-        dict: DictArg,
-    },
+    Tokenize(TokenizeArgs),
+}
+
+#[derive(Args)]
+struct ExtractArgs {
+    /// Reports (text or PDF) or directories (searched recursively), or - for stdin
+    #[arg(required = true)]
+    inputs: Vec<PathBuf>,
+    /// Output directory: <id>.json per report plus corpus tables; - for stdout (one input)
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// File names to take from directories, comma-separated
+    #[arg(long, default_value = batch::DEFAULT_GLOBS)]
+    glob: String,
+    /// Documents processed in parallel (default: all cores)
+    #[arg(short, long)]
+    jobs: Option<usize>,
+    /// No progress bar and no closing summary line
+    #[arg(short, long)]
+    quiet: bool,
+    #[command(flatten)]
+    limits: LimitArgs,
+    /// Exit with status 3 when any finding is a warning or an error
+    #[arg(long)]
+    strict: bool,
+    #[command(flatten)]
+    dict: DictArg,
+}
+
+#[derive(Args)]
+struct AuditArgs {
+    /// Reports (text or PDF), extracted documents (<id>.json) or directories of either
+    #[arg(required = true)]
+    inputs: Vec<PathBuf>,
+    /// Output format
+    #[arg(long, value_enum, default_value = "text")]
+    format: Format,
+    /// Exit with status 3 when any finding is a warning or an error
+    #[arg(long)]
+    strict: bool,
+    #[command(flatten)]
+    dict: DictArg,
+}
+
+#[derive(Args)]
+struct ReportArgs {
+    /// Reports (text or PDF), extracted documents (<id>.json) or directories of either
+    #[arg(required = true)]
+    inputs: Vec<PathBuf>,
+    /// The HTML file to write
+    #[arg(short, long, default_value = "report.html")]
+    output: PathBuf,
+    #[command(flatten)]
+    dict: DictArg,
+}
+
+#[derive(Args)]
+struct TextArgs {
+    /// A report (PDF or text), or - for stdin
+    file: PathBuf,
+    /// One JSON object per line (text as printed, markers, box)
+    #[arg(long)]
+    json: bool,
+    #[command(flatten)]
+    limits: LimitArgs,
+}
+
+#[derive(Args)]
+struct BenchArgs {
+    /// Report files (text and PDF) or directories to replicate
+    #[arg(default_values = ["corpus", "tests/fixtures/pdf"])]
+    inputs: Vec<PathBuf>,
+    /// Replicate the reports up to this many MB
+    #[arg(long, default_value_t = 5.0)]
+    size_mb: f64,
+    /// Print the figures as JSON
+    #[arg(long)]
+    json: bool,
+    #[command(flatten)]
+    dict: DictArg,
+}
+
+#[derive(Args)]
+struct TokenizeArgs {
+    /// Input text file, or - for stdin
+    #[arg(default_value = "-")]
+    file: String,
+    /// One JSON object per line instead of tab-separated text
+    #[arg(long)]
+    json: bool,
+    /// Leave out the project's user dictionary (to see what it changes)
+    #[arg(long)]
+    no_user_dict: bool,
+    #[command(flatten)]
+    dict: DictArg,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -192,176 +210,172 @@ fn run(cli: Cli) -> Result<ExitCode> {
             emit(&format!("{}\n", serde_json::to_string_pretty(&schema)?))?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Text { file, json, limits } => {
-            let limits = limits.limits();
-            let bytes = read_bytes(&file, limits.max_bytes)?;
-            match kcite::pipeline::read_layout(&bytes, limits) {
-                Ok(layout) => {
-                    emit(&if json {
-                        kcite::transcript::render_json(&layout)
-                    } else {
-                        kcite::transcript::render(&layout)
-                    })?;
-                    Ok(ExitCode::SUCCESS)
-                }
-                Err(err) => {
-                    eprintln!("kcite: {}: {err}", file.display());
-                    Ok(ExitCode::from(1))
-                }
-            }
-        }
-        Command::Extract {
-            inputs,
-            output,
-            glob,
-            jobs,
-            quiet,
-            limits,
-            strict,
-            dict,
-        } => {
-            let limits = limits.limits();
-            let Some(out_dir) = output.filter(|o| o.as_os_str() != "-") else {
-                return extract_without_output_dir(&inputs, &glob, &dict, limits, strict);
-            };
-            let collected = match batch::collect_inputs(&inputs, &glob) {
-                Ok(collected) => collected,
-                Err(err) => return usage_error(&format!("{err:#}")),
-            };
-            if collected.inputs.is_empty() {
-                return usage_error(&nothing_found(&inputs, &glob, &collected));
-            }
-            let analyzer = load_analyzer(&dict)?;
-            let jobs =
-                jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
-            let options = Options {
-                jobs,
-                progress: !quiet,
-                limits,
-            };
-            let inputs = collected.inputs;
-            let outcome = batch::run(&inputs, &out_dir, &analyzer, &options)?;
-            for unread in &outcome.unrecognised {
-                eprintln!("kcite: {}: {}", unread.source, unread.error);
-            }
-            if !quiet {
-                let done = inputs.len() - outcome.failures.len();
-                eprintln!(
-                    "kcite: {done} of {} extracted into {}; {}",
-                    documents(inputs.len()),
-                    out_dir.display(),
-                    plural(outcome.warnings, "warning")
-                );
-            }
-            Ok(if !outcome.failures.is_empty() {
-                ExitCode::from(1)
-            } else if strict && outcome.warnings > 0 {
-                strict_failure(outcome.warnings)
+        Command::Text(args) => text(args),
+        Command::Extract(args) => extract(args),
+        Command::Report(args) => report(args),
+        Command::Audit(args) => audit(args),
+        Command::Bench(args) => bench(args),
+        Command::Tokenize(args) => tokenize(args),
+    }
+}
+
+/// `kcite text`: what the layout saw, line by line.
+fn text(args: TextArgs) -> Result<ExitCode> {
+    let limits = args.limits.limits();
+    let bytes = read_bytes(&args.file, limits.max_bytes)?;
+    match kcite::pipeline::read_layout(&bytes, limits) {
+        Ok(layout) => {
+            emit(&if args.json {
+                kcite::transcript::render_json(&layout)
             } else {
-                ExitCode::SUCCESS
-            })
-        }
-        Command::Report {
-            inputs,
-            output,
-            dict,
-        } => {
-            let (documents_read, failed) = match documents_for(&inputs, &dict)? {
-                Ok(loaded) => loaded,
-                Err(usage) => return Ok(usage),
-            };
-            let page = kcite::html::render(&documents_read, &failed);
-            batch::write_atomically(&output, page.as_bytes())
-                .with_context(|| format!("cannot write {}", output.display()))?;
-            eprintln!(
-                "kcite: {} in {} ({:.1} MB)",
-                documents(documents_read.len()),
-                output.display(),
-                page.len() as f64 / 1e6
-            );
-            Ok(if failed.is_empty() {
-                ExitCode::SUCCESS
-            } else {
-                ExitCode::from(1)
-            })
-        }
-        Command::Audit {
-            inputs,
-            format,
-            strict,
-            dict,
-        } => {
-            let (documents_read, failed) = match documents_for(&inputs, &dict)? {
-                Ok(loaded) => loaded,
-                Err(usage) => return Ok(usage),
-            };
-            let report = kcite::audit_report::build(&documents_read);
-            match format {
-                Format::Text => emit(&kcite::audit_report::render_text(&report))?,
-                Format::Json => emit(&format!("{}\n", serde_json::to_string_pretty(&report)?))?,
-            }
-            let warnings = warning_count(&documents_read);
-            Ok(if !failed.is_empty() {
-                ExitCode::from(1)
-            } else if strict && warnings > 0 {
-                strict_failure(warnings)
-            } else {
-                ExitCode::SUCCESS
-            })
-        }
-        Command::Bench {
-            inputs,
-            size_mb,
-            json,
-            dict,
-        } => {
-            let collected = batch::collect_inputs(&inputs, batch::DEFAULT_GLOBS)?;
-            let reports = collected
-                .inputs
-                .iter()
-                .map(|i| {
-                    std::fs::read(&i.path)
-                        .with_context(|| format!("cannot read {}", i.path.display()))
-                })
-                .collect::<Result<Vec<_>>>()?;
-            let analyzer = load_analyzer(&dict)?;
-            let report = kcite::bench::run(&reports, (size_mb * 1e6) as usize, &analyzer);
-            if json {
-                emit(&format!("{}\n", serde_json::to_string_pretty(&report)?))?;
-            } else {
-                emit(&report.to_string())?;
-            }
+                kcite::transcript::render(&layout)
+            })?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Tokenize {
-            file,
-            json,
-            no_user_dict,
-            dict,
-        } => {
-            let dir = ensure_dictionary(dict.dict.as_deref())?;
-            let analyzer = if no_user_dict {
-                Analyzer::load_with_user_dictionary(&dir, None)?
-            } else {
-                Analyzer::load(&dir)?
-            };
-            let text =
-                String::from_utf8_lossy(&read_bytes(Path::new(&file), usize::MAX)?).into_owned();
-            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-            for line in text.lines() {
-                for m in analyzer.morphemes(line) {
-                    if json {
-                        serde_json::to_writer(&mut out, &m)?;
-                        writeln!(out)?;
-                    } else {
-                        writeln!(out, "{}\t{}", m.surface, m.pos)?;
-                    }
-                }
-            }
-            out.flush()?;
-            Ok(ExitCode::SUCCESS)
+        Err(err) => {
+            eprintln!("kcite: {}: {err}", args.file.display());
+            Ok(ExitCode::from(1))
         }
     }
+}
+
+/// `kcite extract`: one report to stdout, or many into a directory.
+fn extract(args: ExtractArgs) -> Result<ExitCode> {
+    let limits = args.limits.limits();
+    let Some(out_dir) = args.output.filter(|o| o.as_os_str() != "-") else {
+        return extract_without_output_dir(
+            &args.inputs,
+            &args.glob,
+            &args.dict,
+            limits,
+            args.strict,
+        );
+    };
+    let collected = match batch::collect_inputs(&args.inputs, &args.glob) {
+        Ok(collected) => collected,
+        Err(err) => return usage_error(&format!("{err:#}")),
+    };
+    if collected.inputs.is_empty() {
+        return usage_error(&nothing_found(&args.inputs, &args.glob, &collected));
+    }
+    let analyzer = load_analyzer(&args.dict)?;
+    let jobs = args
+        .jobs
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let options = Options {
+        jobs,
+        progress: !args.quiet,
+        limits,
+    };
+    let inputs = collected.inputs;
+    let outcome = batch::run(&inputs, &out_dir, &analyzer, &options)?;
+    for unread in &outcome.unrecognised {
+        eprintln!("kcite: {}: {}", unread.source, unread.error);
+    }
+    if !args.quiet {
+        let done = inputs.len() - outcome.failures.len();
+        eprintln!(
+            "kcite: {done} of {} extracted into {}; {}",
+            documents(inputs.len()),
+            out_dir.display(),
+            plural(outcome.warnings, "warning")
+        );
+    }
+    Ok(if !outcome.failures.is_empty() {
+        ExitCode::from(1)
+    } else if args.strict && outcome.warnings > 0 {
+        strict_failure(outcome.warnings)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// `kcite report`: the audit as one HTML page.
+fn report(args: ReportArgs) -> Result<ExitCode> {
+    let (documents_read, failed) = match documents_for(&args.inputs, &args.dict)? {
+        Ok(loaded) => loaded,
+        Err(usage) => return Ok(usage),
+    };
+    let page = kcite::html::render(&documents_read, &failed);
+    batch::write_atomically(&args.output, page.as_bytes())
+        .with_context(|| format!("cannot write {}", args.output.display()))?;
+    eprintln!(
+        "kcite: {} in {} ({:.1} MB)",
+        documents(documents_read.len()),
+        args.output.display(),
+        page.len() as f64 / 1e6
+    );
+    Ok(if failed.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+/// `kcite audit`: the attribution audit as text or JSON.
+fn audit(args: AuditArgs) -> Result<ExitCode> {
+    let (documents_read, failed) = match documents_for(&args.inputs, &args.dict)? {
+        Ok(loaded) => loaded,
+        Err(usage) => return Ok(usage),
+    };
+    let report = kcite::audit_report::build(&documents_read);
+    match args.format {
+        Format::Text => emit(&kcite::audit_report::render_text(&report))?,
+        Format::Json => emit(&format!("{}\n", serde_json::to_string_pretty(&report)?))?,
+    }
+    let warnings = warning_count(&documents_read);
+    Ok(if !failed.is_empty() {
+        ExitCode::from(1)
+    } else if args.strict && warnings > 0 {
+        strict_failure(warnings)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// `kcite bench`: throughput of tokenization, the pipeline and PDFs.
+fn bench(args: BenchArgs) -> Result<ExitCode> {
+    let collected = batch::collect_inputs(&args.inputs, batch::DEFAULT_GLOBS)?;
+    let reports = collected
+        .inputs
+        .iter()
+        .map(|i| {
+            std::fs::read(&i.path).with_context(|| format!("cannot read {}", i.path.display()))
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let analyzer = load_analyzer(&args.dict)?;
+    let report = kcite::bench::run(&reports, (args.size_mb * 1e6) as usize, &analyzer);
+    if args.json {
+        emit(&format!("{}\n", serde_json::to_string_pretty(&report)?))?;
+    } else {
+        emit(&report.to_string())?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `kcite tokenize`: each morpheme with its tag.
+fn tokenize(args: TokenizeArgs) -> Result<ExitCode> {
+    let dir = ensure_dictionary(args.dict.dict.as_deref())?;
+    let analyzer = if args.no_user_dict {
+        Analyzer::load_with_user_dictionary(&dir, None)?
+    } else {
+        Analyzer::load(&dir)?
+    };
+    let text =
+        String::from_utf8_lossy(&read_bytes(Path::new(&args.file), usize::MAX)?).into_owned();
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    for line in text.lines() {
+        for m in analyzer.morphemes(line) {
+            if args.json {
+                serde_json::to_writer(&mut out, &m)?;
+                writeln!(out)?;
+            } else {
+                writeln!(out, "{}\t{}", m.surface, m.pos)?;
+            }
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// `kcite extract` without `-o`: one report to stdout, else a message that
