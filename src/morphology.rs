@@ -10,28 +10,30 @@ use std::borrow::Cow;
 use std::path::Path;
 
 use anyhow::{Context, Result};
-use lindera::dictionary::{DictionaryBuilder, load_dictionary};
+use lindera::dictionary::{DictionaryBuilder, Lattice, WordId, load_dictionary};
 use lindera::mode::Mode;
 use lindera::segmenter::Segmenter;
-use lindera::token::Token;
 
 /// The project's user dictionary (lindera simple CSV: surface, POS, reading):
 /// domain terms ko-dic splits wrongly. Compiled into the binary.
 pub const USER_DICTIONARY_CSV: &str = include_str!("../dictionaries/user.csv");
 
-/// One morpheme of the analysed text.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct Morpheme {
-    pub surface: String,
-    pub pos: String,
+/// One morpheme of the analysed text: its surface, borrowed from the text,
+/// its part-of-speech tag, borrowed from the dictionary, and its byte span.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct Morpheme<'a> {
+    pub surface: &'a str,
+    pub pos: &'a str,
     pub start: usize,
     pub end: usize,
 }
 
 /// A content word of a text and the byte offset where its morpheme starts.
+/// The word is the morpheme's surface, borrowed from the text, unless
+/// normalising changed it (`北` → `북한`, `IMF` → `imf`).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ContentWord {
-    pub word: String,
+pub struct ContentWord<'a> {
+    pub word: Cow<'a, str>,
     pub start: usize,
 }
 
@@ -96,74 +98,101 @@ impl Analyzer {
         })
     }
 
-    /// Morphemes of `text` in order, with byte spans into `text`.
-    pub fn morphemes(&self, text: &str) -> Vec<Morpheme> {
-        let Ok(tokens) = self.segmenter.segment(Cow::Borrowed(text)) else {
-            return Vec::new();
+    /// Calls `visit` with each token of `text` (word id, byte span), in
+    /// order. One lattice serves the whole text.
+    fn each_token(&self, text: &str, mut visit: impl FnMut(WordId, usize, usize)) {
+        let mut lattice = Lattice::default();
+        let Ok(tokens) = self
+            .segmenter
+            .segment_with_lattice(Cow::Borrowed(text), &mut lattice)
+        else {
+            return;
         };
-        tokens
-            .into_iter()
-            .map(|token| {
-                let pos = pos_tag(&token).to_string();
-                Morpheme {
-                    surface: token.surface.to_string(),
-                    pos,
-                    start: token.byte_start,
-                    end: token.byte_end,
-                }
+        for token in &tokens {
+            visit(token.word_id, token.byte_start, token.byte_end);
+        }
+    }
+
+    /// Calls `visit` with each morpheme of `text`, in order, read in place:
+    /// no allocation per morpheme.
+    fn each_morpheme<'a>(&'a self, text: &'a str, mut visit: impl FnMut(Morpheme<'a>)) {
+        self.each_token(text, |id, start, end| {
+            visit(Morpheme {
+                surface: text.get(start..end).unwrap_or_default(),
+                pos: self.pos_tag(id),
+                start,
+                end,
             })
-            .collect()
+        });
+    }
+
+    /// Morphemes of `text` in order, with byte spans into `text`.
+    pub fn morphemes<'a>(&'a self, text: &'a str) -> Vec<Morpheme<'a>> {
+        let mut out = Vec::new();
+        self.each_morpheme(text, |m| out.push(m));
+        out
     }
 
     /// The content words of `text` (nouns, proper nouns, foreign words and
     /// Hanja) in order, normalised for matching (see [`normalise_content_word`]),
     /// each with the byte offset of its morpheme.
-    pub fn content_words(&self, text: &str) -> Vec<ContentWord> {
-        let Ok(tokens) = self.segmenter.segment(Cow::Borrowed(text)) else {
-            return Vec::new();
-        };
+    pub fn content_words<'a>(&self, text: &'a str) -> Vec<ContentWord<'a>> {
         let mut out = Vec::new();
-        // straight from the tokens: only content words allocate
-        for token in tokens {
+        self.each_content_word(text, |word, start| {
+            out.push(ContentWord {
+                word: word.into_cow(),
+                start,
+            })
+        });
+        out
+    }
+
+    /// Calls `visit` with each content word of `text` and its byte offset.
+    fn each_content_word<'t>(&self, text: &'t str, mut visit: impl FnMut(Normalised<'t>, usize)) {
+        self.each_token(text, |id, start, end| {
+            let surface = text.get(start..end).unwrap_or_default();
             // spaces, digits and punctuation are never content words: skip
             // them before their dictionary details are looked up
-            if !token.surface.chars().any(char::is_alphabetic) {
-                continue;
+            if surface.chars().any(is_letter) {
+                normalise_content_word(surface, self.pos_tag(id), |word| visit(word, start));
             }
-            let start = token.byte_start;
-            for word in normalise_content_word(&token.surface, pos_tag(&token)) {
-                out.push(ContentWord { word, start });
-            }
-        }
-        out
+        });
     }
 
     /// [`Analyzer::content_words`] of many texts in one segmenter call (a
     /// call has a fixed cost that dominates for short texts such as titles).
-    /// Offsets are relative to each text.
-    pub fn content_words_of_each(&self, texts: &[&str]) -> Vec<Vec<ContentWord>> {
+    /// Offsets are relative to each text, and the words borrow from them.
+    pub fn content_words_of_each<'a>(&self, texts: &[&'a str]) -> Vec<Vec<ContentWord<'a>>> {
         let batch = Batch::new(texts);
-        let mut out: Vec<Vec<ContentWord>> = vec![Vec::new(); texts.len()];
-        for word in self.content_words(&batch.joined) {
-            let (i, start) = batch.locate(word.start);
-            out[i].push(ContentWord { start, ..word });
-        }
+        let mut out: Vec<Vec<ContentWord<'a>>> = vec![Vec::new(); texts.len()];
+        self.each_content_word(&batch.joined, |word, at| {
+            let (i, start) = batch.locate(at);
+            let word = match word {
+                // the same bytes in the caller's text
+                Normalised::Surface(w) => Cow::Borrowed(&texts[i][start..start + w.len()]),
+                Normalised::Full(w) => Cow::Borrowed(w),
+                Normalised::Lower(w) => Cow::Owned(w),
+            };
+            out[i].push(ContentWord { word, start });
+        });
         out
     }
 
     /// [`Analyzer::morphemes`] of many texts in one segmenter call; spans are
     /// relative to each text.
-    pub fn morphemes_of_each(&self, texts: &[&str]) -> Vec<Vec<Morpheme>> {
+    pub fn morphemes_of_each<'a>(&'a self, texts: &[&'a str]) -> Vec<Vec<Morpheme<'a>>> {
         let batch = Batch::new(texts);
-        let mut out: Vec<Vec<Morpheme>> = vec![Vec::new(); texts.len()];
-        for m in self.morphemes(&batch.joined) {
-            let (i, start) = batch.locate(m.start);
-            if m.surface.trim().is_empty() {
-                continue; // the separator
-            }
-            let end = start + (m.end - m.start);
-            out[i].push(Morpheme { start, end, ..m });
-        }
+        let mut out: Vec<Vec<Morpheme<'a>>> = vec![Vec::new(); texts.len()];
+        self.each_token(&batch.joined, |id, at, end| {
+            let (i, start) = batch.locate(at);
+            let end = start + (end - at);
+            out[i].push(Morpheme {
+                surface: &texts[i][start..end],
+                start,
+                end,
+                pos: self.pos_tag(id),
+            });
+        });
         out
     }
 
@@ -176,21 +205,50 @@ impl Analyzer {
     }
 }
 
-/// A token's part-of-speech tag, the first of its dictionary fields, read in
-/// place: `Token::get` would copy every field into a fresh vector first.
-fn pos_tag<'a>(token: &Token<'a>) -> &'a str {
-    let id = token.word_id.id() as usize;
-    let mut fields = if token.word_id.is_unknown() {
-        token.dictionary.unknown_word_details_iter(id)
-    } else if token.word_id.is_system() {
-        token.dictionary.word_details_iter(id)
-    } else {
-        match token.user_dictionary {
-            Some(user) => user.word_details_iter(id),
-            None => return "UNK",
-        }
-    };
-    fields.next().unwrap_or("UNK")
+/// A letter of any script; Hangul syllables, the bulk of the text, are
+/// answered without the general Unicode table.
+fn is_letter(c: char) -> bool {
+    ('\u{AC00}'..='\u{D7A3}').contains(&c) || c.is_alphabetic()
+}
+
+impl Analyzer {
+    /// A word's part-of-speech tag, the first of its dictionary fields, read
+    /// in place from the dictionary's bytes: the fields are NUL-separated
+    /// after a four-byte length, and only the first is wanted.
+    fn pos_tag(&self, word: WordId) -> &str {
+        let id = word.id() as usize;
+        let details = if word.is_unknown() {
+            let unknown = &self.segmenter.dictionary.unknown_dictionary;
+            let offset = unknown.words_idx_data.get(id).map(|&o| o as usize);
+            offset.and_then(|o| unknown.words_data.get(o..))
+        } else {
+            let (index, data): (&[u8], &[u8]) = if word.is_system() {
+                let system = &self.segmenter.dictionary.prefix_dictionary;
+                (&system.words_idx_data, &system.words_data)
+            } else {
+                match &self.segmenter.user_dictionary {
+                    Some(user) => (&user.dict.words_idx_data, &user.dict.words_data),
+                    None => return "UNK",
+                }
+            };
+            word_offset(index, id).and_then(|o| data.get(o..))
+        };
+        details.and_then(first_field).unwrap_or("UNK")
+    }
+}
+
+/// The byte offset of word `id`'s details: one little-endian u32 per word.
+fn word_offset(index: &[u8], id: usize) -> Option<usize> {
+    let bytes = index.get(id.checked_mul(4)?..)?.first_chunk::<4>()?;
+    Some(u32::from_le_bytes(*bytes) as usize)
+}
+
+/// The first NUL-separated field of a details record (length, then fields).
+fn first_field(record: &[u8]) -> Option<&str> {
+    let len = u32::from_le_bytes(*record.first_chunk::<4>()?) as usize;
+    let fields = record.get(4..4 + len)?;
+    let first = fields.split(|&b| b == 0).next()?;
+    std::str::from_utf8(first).ok()
 }
 
 /// ko-dic context ids of common nouns and of proper nouns, for a last syllable
@@ -306,26 +364,52 @@ const STOP_NOUNS: &[&str] = &[
 /// numbers and stop nouns; the full forms for headline abbreviations (`北` →
 /// `북한`, `북중` → `북한`, `중국`); the surface otherwise. Latin words are
 /// lower-cased. One-syllable common nouns are dropped as too ambiguous.
-pub fn normalise_content_word(surface: &str, pos: &str) -> Vec<String> {
+pub fn normalise_content_word<'a>(
+    surface: &'a str,
+    pos: &str,
+    mut emit: impl FnMut(Normalised<'a>),
+) {
     let head = pos.split('+').next().unwrap_or(pos);
     match head {
         "SH" | "NNG" | "NNP" => {
             if let Some(full) =
                 expand_abbreviation(surface).filter(|_| head != "NNG" || !is_hangul(surface))
             {
-                return vec![full.to_string()];
+                return emit(Normalised::Full(full));
             }
             if let Some(parts) = country_compound(surface, head) {
-                return parts;
+                return parts
+                    .into_iter()
+                    .for_each(|part| emit(Normalised::Full(part)));
             }
             let chars = surface.chars().count();
-            if (head == "NNG" && chars < 2) || STOP_NOUNS.contains(&surface) {
-                return Vec::new();
+            if !((head == "NNG" && chars < 2) || STOP_NOUNS.contains(&surface)) {
+                emit(Normalised::Surface(surface));
             }
-            vec![surface.to_string()]
         }
-        "SL" if surface.chars().count() >= 2 => vec![surface.to_lowercase()],
-        _ => Vec::new(),
+        "SL" if surface.chars().count() >= 2 => emit(Normalised::Lower(surface.to_lowercase())),
+        _ => {}
+    }
+}
+
+/// A content word as normalising gives it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Normalised<'a> {
+    /// The morpheme's surface as it stands.
+    Surface(&'a str),
+    /// The full form of an abbreviation.
+    Full(&'static str),
+    /// A Latin word lower-cased.
+    Lower(String),
+}
+
+impl<'a> Normalised<'a> {
+    pub fn into_cow(self) -> Cow<'a, str> {
+        match self {
+            Normalised::Surface(word) => Cow::Borrowed(word),
+            Normalised::Full(word) => Cow::Borrowed(word),
+            Normalised::Lower(word) => Cow::Owned(word),
+        }
     }
 }
 
@@ -336,22 +420,23 @@ fn is_hangul(text: &str) -> bool {
 /// A compound of country abbreviations as its countries: a proper noun of
 /// two or three Hangul syllables (`북중`, `한미`, `북중러`) or a run of Hanja
 /// (`韓美`, `北中`); None for any other word.
-fn country_compound(surface: &str, head: &str) -> Option<Vec<String>> {
-    let syllables: Vec<String> = surface.chars().map(String::from).collect();
+fn country_compound(surface: &str, head: &str) -> Option<Vec<&'static str>> {
     let hanja = !is_hangul(surface);
+    let syllables = surface.chars().count();
     let fits = if hanja {
-        syllables.len() >= 2
+        syllables >= 2
     } else {
-        head == "NNP" && (2..=3).contains(&syllables.len())
+        head == "NNP" && (2..=3).contains(&syllables)
     };
     if !fits {
         return None;
     }
-    let mut out = Vec::new();
-    for s in &syllables {
+    let mut out: Vec<&'static str> = Vec::new();
+    for (at, c) in surface.char_indices() {
+        let s = &surface[at..at + c.len_utf8()];
         let full = expand_abbreviation(s).filter(|_| hanja != is_hangul(s))?;
-        if !out.iter().any(|o: &String| o == full) {
-            out.push(full.to_string());
+        if !out.contains(&full) {
+            out.push(full);
         }
     }
     Some(out)
@@ -362,7 +447,9 @@ mod tests {
     use super::*;
 
     fn words(surface: &str, pos: &str) -> Vec<String> {
-        normalise_content_word(surface, pos)
+        let mut out = Vec::new();
+        normalise_content_word(surface, pos, |w| out.push(w.into_cow().into_owned()));
+        out
     }
 
     #[test]

@@ -456,7 +456,8 @@ impl<'a> Junctions<'a> {
         if let Some(&known) = self.known.get(&(left.to_string(), right.to_string())) {
             return known;
         }
-        let morphemes = self.analyzer.morphemes(&format!("{left}{right}"));
+        let joined = format!("{left}{right}");
+        let morphemes = self.analyzer.morphemes(&joined);
         (
             junction(&morphemes, left.len()),
             grammar_space(&morphemes, left.len()),
@@ -493,13 +494,10 @@ fn grammar_space(morphemes: &[Morpheme], cut: usize) -> bool {
     let Some(right) = morphemes.iter().position(|m| m.start >= cut) else {
         return false;
     };
-    if morphemes[right].start != cut || is_dependent_tag(&morphemes[right].pos) {
+    if morphemes[right].start != cut || is_dependent_tag(morphemes[right].pos) {
         return false;
     }
-    let left_tag = right
-        .checked_sub(1)
-        .map(|i| morphemes[i].pos.as_str())
-        .unwrap_or("");
+    let left_tag = right.checked_sub(1).map(|i| morphemes[i].pos).unwrap_or("");
     !(left_tag == "SN" && morphemes[right].pos.starts_with("NNB"))
 }
 
@@ -516,16 +514,16 @@ fn junction(morphemes: &[Morpheme], cut: usize) -> Junction {
     // `하는`) is glued against a trailing space: `국경 ` + `이동도` is not `이`+…
     if morphemes[right_index..]
         .iter()
-        .all(|m| is_dependent_tag(&m.pos))
+        .all(|m| is_dependent_tag(m.pos))
     {
         return Junction::Dependent;
     }
-    if is_dependent_tag(&morphemes[right_index].pos) {
+    if is_dependent_tag(morphemes[right_index].pos) {
         return Junction::Other;
     }
     let left_tag = right_index
         .checked_sub(1)
-        .map(|i| morphemes[i].pos.as_str())
+        .map(|i| morphemes[i].pos)
         .unwrap_or("");
     let finished = left_tag.starts_with('J')
         || left_tag.starts_with("EC")

@@ -52,7 +52,7 @@ pub fn claim_words(text: &str, sentences: &[[usize; 2]], words: &[ContentWord]) 
     // byte offsets to character offsets
     let mut chars = text.char_indices().enumerate().peekable();
     for w in words {
-        out.all.insert(w.word.clone());
+        out.all.insert(w.word.to_string());
         while chars.next_if(|(_, (byte, _))| *byte < w.start).is_some() {}
         let Some(&(at, (byte, _))) = chars.peek() else {
             continue;
@@ -61,7 +61,7 @@ pub fn claim_words(text: &str, sentences: &[[usize; 2]], words: &[ContentWord]) 
             continue;
         }
         if let Some(i) = sentences.iter().position(|[s, e]| (*s..*e).contains(&at)) {
-            out.sentences[i].insert(w.word.clone());
+            out.sentences[i].insert(w.word.to_string());
         }
     }
     out
@@ -73,7 +73,7 @@ pub fn claim_words(text: &str, sentences: &[[usize; 2]], words: &[ContentWord]) 
 /// has none.
 pub fn title_words(
     footnotes: &[Footnote],
-    analyse: impl Fn(&[&str]) -> Vec<Vec<ContentWord>>,
+    analyse: impl for<'t> Fn(&[&'t str]) -> Vec<Vec<ContentWord<'t>>>,
 ) -> BTreeMap<String, Words> {
     let citations: Vec<&crate::model::Citation> =
         footnotes.iter().flat_map(|f| &f.citations).collect();
@@ -97,7 +97,7 @@ pub fn title_words(
                 .unwrap_or_default()
         } else if citation.title.is_some() {
             let words = analysed.next().unwrap_or_default();
-            words.into_iter().map(|w| w.word).collect()
+            words.into_iter().map(|w| w.word.into_owned()).collect()
         } else {
             Words::new()
         };
@@ -404,7 +404,7 @@ mod tests {
     fn claim_words_fall_into_their_sentences() {
         let text = "북한이 발표함. 중국이 반대함.";
         let sentences = [[0, 8], [9, 17]];
-        let at = |w: &str, byte: usize| ContentWord {
+        let at = |w: &'static str, byte: usize| ContentWord {
             word: w.into(),
             start: byte,
         };
