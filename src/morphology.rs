@@ -13,6 +13,7 @@ use anyhow::{Context, Result};
 use lindera::dictionary::{DictionaryBuilder, Lattice, WordId, load_dictionary};
 use lindera::mode::Mode;
 use lindera::segmenter::Segmenter;
+use rustc_hash::FxHashMap;
 
 /// The project's user dictionary (lindera simple CSV: surface, POS, reading):
 /// domain terms ko-dic splits wrongly. Compiled into the binary.
@@ -116,10 +117,11 @@ impl Analyzer {
     /// Calls `visit` with each morpheme of `text`, in order, read in place:
     /// no allocation per morpheme.
     fn each_morpheme<'a>(&'a self, text: &'a str, mut visit: impl FnMut(Morpheme<'a>)) {
+        let mut tags = Tags::new(self);
         self.each_token(text, |id, start, end| {
             visit(Morpheme {
                 surface: text.get(start..end).unwrap_or_default(),
-                pos: self.pos_tag(id),
+                pos: tags.of(id),
                 start,
                 end,
             })
@@ -149,12 +151,13 @@ impl Analyzer {
 
     /// Calls `visit` with each content word of `text` and its byte offset.
     fn each_content_word<'t>(&self, text: &'t str, mut visit: impl FnMut(Normalised<'t>, usize)) {
+        let mut tags = Tags::new(self);
         self.each_token(text, |id, start, end| {
             let surface = text.get(start..end).unwrap_or_default();
             // spaces, digits and punctuation are never content words: skip
             // them before their dictionary details are looked up
             if surface.chars().any(is_letter) {
-                normalise_content_word(surface, self.pos_tag(id), |word| visit(word, start));
+                normalise_content_word(surface, tags.of(id), |word| visit(word, start));
             }
         });
     }
@@ -183,6 +186,7 @@ impl Analyzer {
     pub fn morphemes_of_each<'a>(&'a self, texts: &[&'a str]) -> Vec<Vec<Morpheme<'a>>> {
         let batch = Batch::new(texts);
         let mut out: Vec<Vec<Morpheme<'a>>> = vec![Vec::new(); texts.len()];
+        let mut tags = Tags::new(self);
         self.each_token(&batch.joined, |id, at, end| {
             let (i, start) = batch.locate(at);
             let end = start + (end - at);
@@ -190,7 +194,7 @@ impl Analyzer {
                 surface: &texts[i][start..end],
                 start,
                 end,
-                pos: self.pos_tag(id),
+                pos: tags.of(id),
             });
         });
         out
@@ -234,6 +238,31 @@ impl Analyzer {
             word_offset(index, id).and_then(|o| data.get(o..))
         };
         details.and_then(first_field).unwrap_or("UNK")
+    }
+}
+
+/// The tags of the words met in one analysis call. A text uses a few
+/// thousand distinct words, and each dictionary record read is a cache miss
+/// into a large memory-mapped file: reading each once pays.
+struct Tags<'a> {
+    analyzer: &'a Analyzer,
+    known: FxHashMap<(u32, bool, bool), &'a str>,
+}
+
+impl<'a> Tags<'a> {
+    fn new(analyzer: &'a Analyzer) -> Self {
+        Tags {
+            analyzer,
+            known: FxHashMap::default(),
+        }
+    }
+
+    fn of(&mut self, word: WordId) -> &'a str {
+        let key = (word.id(), word.is_system(), word.is_unknown());
+        let analyzer = self.analyzer;
+        self.known
+            .entry(key)
+            .or_insert_with(|| analyzer.pos_tag(word))
     }
 }
 

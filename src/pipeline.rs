@@ -471,7 +471,7 @@ fn audit_attribution(
     let titles = support::title_words(footnotes, |titles| analyzer.content_words_of_each(titles));
     watch.lap(|t| &mut t.morphology);
     support::score_links(&mut links, claims, &claim_words, &titles);
-    support::align_summary(claims, &summary, &claim_words, &links);
+    let alignments = support::align_summary(claims, &summary, &claim_words, &links);
     findings.extend(support::weak_support_findings(
         &links,
         claims,
@@ -482,6 +482,11 @@ fn audit_attribution(
     findings.extend(audit::unsourced_findings(claims, &summary, &claim_words));
     findings.extend(audit::numbering_findings(footnotes));
     findings.extend(audit::date_findings(claims, footnotes, report_date));
+    // the words borrow the claims' text: the claims change only now
+    drop(claim_words);
+    for alignment in alignments {
+        alignment.apply(claims);
+    }
     (links, findings)
 }
 

@@ -126,7 +126,13 @@ pub fn paragraphs(lines: &[Line], analyzer: &Analyzer, breaks: Breaks) -> Vec<Pa
     for (line, opens) in lines.iter().zip(openings) {
         match (opens, out.last_mut()) {
             (None, Some(paragraph)) => {
-                let before = visible_chars(&paragraph.text);
+                // only a line with markers needs the count, and counting
+                // every line would be quadratic in a paragraph's lines
+                let before = if line.markers.is_empty() {
+                    0
+                } else {
+                    visible_chars(&paragraph.text)
+                };
                 join_line(&mut paragraph.text, &line.text, &mut junctions);
                 paragraph.last_line = line.number;
                 place(paragraph, line, before, 0);

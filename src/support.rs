@@ -12,20 +12,22 @@
 //! whole claim, so a source cited for one sentence of a long claim is judged
 //! mostly by that sentence.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::model::{CitationKind, Claim, ClaimTree, Finding, Footnote, Link, Severity};
 use crate::morphology::ContentWord;
 
-/// A set of normalised content words.
-pub type Words = BTreeSet<String>;
+/// A set of normalised content words, borrowed from the text they were
+/// read in where normalising left them as printed.
+pub type Words<'a> = BTreeSet<Cow<'a, str>>;
 
 /// A claim's content words, as a whole and per sentence.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct ClaimWords {
-    pub all: Words,
+pub struct ClaimWords<'a> {
+    pub all: Words<'a>,
     /// Parallel to the claim's `sentences`.
-    pub sentences: Vec<Words>,
+    pub sentences: Vec<Words<'a>>,
 }
 
 /// Below this support a link gets a `weak_support` finding, unless the claim
@@ -43,7 +45,11 @@ const MIN_TITLE_WORDS: usize = 2;
 
 /// Buckets a claim's content words (byte offsets from the analyzer) into its
 /// sentences (character spans).
-pub fn claim_words(text: &str, sentences: &[[usize; 2]], words: &[ContentWord]) -> ClaimWords {
+pub fn claim_words<'a>(
+    text: &str,
+    sentences: &[[usize; 2]],
+    words: &[ContentWord<'a>],
+) -> ClaimWords<'a> {
     let mut out = ClaimWords {
         all: Words::new(),
         sentences: vec![Words::new(); sentences.len()],
@@ -52,7 +58,7 @@ pub fn claim_words(text: &str, sentences: &[[usize; 2]], words: &[ContentWord]) 
     // byte offsets to character offsets
     let mut chars = text.char_indices().enumerate().peekable();
     for w in words {
-        out.all.insert(w.word.to_string());
+        out.all.insert(w.word.clone());
         while chars.next_if(|(_, (byte, _))| *byte < w.start).is_some() {}
         let Some(&(at, (byte, _))) = chars.peek() else {
             continue;
@@ -61,7 +67,7 @@ pub fn claim_words(text: &str, sentences: &[[usize; 2]], words: &[ContentWord]) 
             continue;
         }
         if let Some(i) = sentences.iter().position(|[s, e]| (*s..*e).contains(&at)) {
-            out.sentences[i].insert(w.word.to_string());
+            out.sentences[i].insert(w.word.clone());
         }
     }
     out
@@ -71,10 +77,10 @@ pub fn claim_words(text: &str, sentences: &[[usize; 2]], words: &[ContentWord]) 
 /// takes the words of the citation it resolves to; a citation without a
 /// title, or whose title has no Hangul word to compare with Korean prose,
 /// has none.
-pub fn title_words(
-    footnotes: &[Footnote],
-    analyse: impl for<'t> Fn(&[&'t str]) -> Vec<Vec<ContentWord<'t>>>,
-) -> BTreeMap<String, Words> {
+pub fn title_words<'a>(
+    footnotes: &'a [Footnote],
+    analyse: impl Fn(&[&'a str]) -> Vec<Vec<ContentWord<'a>>>,
+) -> BTreeMap<String, Words<'a>> {
     let citations: Vec<&crate::model::Citation> =
         footnotes.iter().flat_map(|f| &f.citations).collect();
     let borrows =
@@ -85,9 +91,9 @@ pub fn title_words(
         .filter_map(|c| c.title.as_deref())
         .collect();
     let mut analysed = analyse(&titled).into_iter();
-    let mut out: BTreeMap<String, Words> = BTreeMap::new();
+    let mut out: BTreeMap<String, Words<'a>> = BTreeMap::new();
     for citation in citations {
-        let words: Words = if borrows(citation) {
+        let words: Words<'a> = if borrows(citation) {
             // resolved ids point backwards, so the target is already in `out`
             citation
                 .resolved
@@ -97,7 +103,7 @@ pub fn title_words(
                 .unwrap_or_default()
         } else if citation.title.is_some() {
             let words = analysed.next().unwrap_or_default();
-            words.into_iter().map(|w| w.word.into_owned()).collect()
+            words.into_iter().map(|w| w.word).collect()
         } else {
             Words::new()
         };
@@ -132,7 +138,7 @@ fn is_found(word: &str, words: &Words) -> bool {
     long(word)
         && words
             .iter()
-            .any(|w| long(w) && (w.contains(word) || word.contains(w.as_str())))
+            .any(|w| long(w) && (w.contains(word) || word.contains(w.as_ref())))
 }
 
 /// Fills each link's `support`: for every marker of the footnote in the
@@ -170,7 +176,7 @@ pub fn score_links(
 
 /// A claim's words read with its parent's: a sub-bullet is read under its
 /// parent, which often names its subject.
-fn context_words(tree: &ClaimTree, claim_words: &[ClaimWords], ci: usize) -> Words {
+fn context_words<'a>(tree: &ClaimTree, claim_words: &[ClaimWords<'a>], ci: usize) -> Words<'a> {
     match tree.parent(ci) {
         Some(p) => &claim_words[ci].all | &claim_words[p].all,
         None => claim_words[ci].all.clone(),
@@ -221,7 +227,7 @@ pub fn weak_support_findings(
     let mut claims_with: BTreeMap<&str, usize> = BTreeMap::new();
     for words in claim_words {
         for w in &words.all {
-            *claims_with.entry(w.as_str()).or_default() += 1;
+            *claims_with.entry(w.as_ref()).or_default() += 1;
         }
     }
     let distinctive =
@@ -279,17 +285,18 @@ const MAX_ALIGNED: usize = 3;
 /// when it shares anything; others when near the best; and when none of
 /// those reaches a source, the best-scoring body claim that does.
 pub fn align_summary(
-    claims: &mut [Claim],
+    claims: &[Claim],
     summary: &[bool],
     claim_words: &[ClaimWords],
     links: &[Link],
-) {
+) -> Vec<Alignment> {
+    let mut out = Vec::new();
     let weights = rarity_weights(claim_words);
     let body: Vec<usize> = (0..claims.len()).filter(|&i| !summary[i]).collect();
     let subtree_citations = subtree_citations(claims, links);
     for s in (0..claims.len()).filter(|&i| summary[i]) {
         let wanted = &claim_words[s].all;
-        let total: f64 = wanted.iter().map(|w| weights[w.as_str()]).sum();
+        let total: f64 = wanted.iter().map(|w| weights[w.as_ref()]).sum();
         if total == 0.0 {
             continue;
         }
@@ -299,7 +306,7 @@ pub fn align_summary(
                 let shared: f64 = wanted
                     .iter()
                     .filter(|w| claim_words[b].all.contains(*w))
-                    .map(|w| weights[w.as_str()])
+                    .map(|w| weights[w.as_ref()])
                     .sum();
                 (shared / total, b)
             })
@@ -334,16 +341,38 @@ pub fn align_summary(
             .collect();
         reachable.sort_by_key(|id| citation_order(id));
         reachable.dedup();
-        claims[s].supported_by = reachable.into_iter().cloned().collect();
-        claims[s].aligned_with = aligned.iter().map(|&b| claims[b].id.clone()).collect();
+        out.push(Alignment {
+            claim: s,
+            aligned_with: aligned.iter().map(|&b| claims[b].id.clone()).collect(),
+            supported_by: reachable.into_iter().cloned().collect(),
+        });
+    }
+    out
+}
+
+/// What [`align_summary`] found for one summary claim.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Alignment {
+    /// The summary claim's index.
+    pub claim: usize,
+    pub aligned_with: Vec<String>,
+    pub supported_by: Vec<String>,
+}
+
+impl Alignment {
+    pub fn apply(self, claims: &mut [Claim]) {
+        if let Some(claim) = claims.get_mut(self.claim) {
+            claim.aligned_with = self.aligned_with;
+            claim.supported_by = self.supported_by;
+        }
     }
 }
 
-fn rarity_weights(claim_words: &[ClaimWords]) -> BTreeMap<&str, f64> {
+fn rarity_weights<'w>(claim_words: &'w [ClaimWords]) -> BTreeMap<&'w str, f64> {
     let mut df: BTreeMap<&str, usize> = BTreeMap::new();
     for words in claim_words {
         for w in &words.all {
-            *df.entry(w.as_str()).or_default() += 1;
+            *df.entry(w.as_ref()).or_default() += 1;
         }
     }
     let n = claim_words.len() as f64;
@@ -379,8 +408,8 @@ mod tests {
     use super::*;
     use crate::model::FootnoteRef;
 
-    fn words(list: &[&str]) -> Words {
-        list.iter().map(|w| w.to_string()).collect()
+    fn words(list: &[&'static str]) -> Words<'static> {
+        list.iter().map(|w| Cow::Borrowed(*w)).collect()
     }
 
     fn claim(id: &str, parent: Option<&str>) -> Claim {
@@ -487,7 +516,9 @@ mod tests {
             support: None,
         };
         let links = [link("C4", "F3.1"), link("C2", "F1.1")];
-        align_summary(&mut claims, &summary, &cw, &links);
+        for alignment in align_summary(&claims, &summary, &cw, &links) {
+            alignment.apply(&mut claims);
+        }
         assert_eq!(claims[0].aligned_with, ["C3"]);
         // reachable through C3's sub-bullet C4
         assert_eq!(claims[0].supported_by, ["F3.1"]);
@@ -509,7 +540,9 @@ mod tests {
             sentences: vec![],
         })
         .collect();
-        align_summary(&mut claims, &summary, &cw, &[link("C2", "F1.1")]);
+        for alignment in align_summary(&claims, &summary, &cw, &[link("C2", "F1.1")]) {
+            alignment.apply(&mut claims);
+        }
         assert_eq!(claims[0].aligned_with, ["C3", "C2"]);
         assert_eq!(claims[0].supported_by, ["F1.1"]);
     }

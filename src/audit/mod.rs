@@ -356,8 +356,8 @@ mod tests {
         let mut other = claim("2024년 1월 무역이 늘어남.", 1);
         other.id = "C3".into();
         other.footnote_refs.clear();
-        let words = |list: &[&str]| ClaimWords {
-            all: list.iter().map(|w| w.to_string()).collect(),
+        let words = |list: &[&'static str]| ClaimWords {
+            all: list.iter().map(|w| std::borrow::Cow::Borrowed(*w)).collect(),
             sentences: vec![],
         };
         let claim_words = [
