@@ -295,21 +295,19 @@ pub fn align_summary(
     let body: Vec<usize> = (0..claims.len()).filter(|&i| !summary[i]).collect();
     let subtree_citations = subtree_citations(claims, links);
     for s in (0..claims.len()).filter(|&i| summary[i]) {
-        let wanted = &claim_words[s].all;
-        let total: f64 = wanted.iter().map(|w| weights[w.as_ref()]).sum();
+        // the summary claim's words with their weights, in the sets' order
+        let wanted: Vec<(&str, f64)> = claim_words[s]
+            .all
+            .iter()
+            .map(|w| (w.as_ref(), weights[w.as_ref()]))
+            .collect();
+        let total: f64 = wanted.iter().map(|(_, weight)| weight).sum();
         if total == 0.0 {
             continue;
         }
         let mut scored: Vec<(f64, usize)> = body
             .iter()
-            .map(|&b| {
-                let shared: f64 = wanted
-                    .iter()
-                    .filter(|w| claim_words[b].all.contains(*w))
-                    .map(|w| weights[w.as_ref()])
-                    .sum();
-                (shared / total, b)
-            })
+            .map(|&b| (shared_weight(&wanted, &claim_words[b].all) / total, b))
             .filter(|(score, _)| *score > 0.0)
             .collect();
         // best first; ties in reading order
@@ -366,6 +364,21 @@ impl Alignment {
             claim.supported_by = self.supported_by;
         }
     }
+}
+
+/// The summed weights of the `wanted` words (sorted, as a set iterates)
+/// that `words` holds: one walk along both sorted lists, adding in the
+/// order of `wanted`.
+fn shared_weight(wanted: &[(&str, f64)], words: &Words) -> f64 {
+    let mut words = words.iter().map(|w| w.as_ref()).peekable();
+    let mut sum = 0.0;
+    for &(word, weight) in wanted {
+        while words.next_if(|w| *w < word).is_some() {}
+        if words.peek() == Some(&word) {
+            sum += weight;
+        }
+    }
+    sum
 }
 
 fn rarity_weights<'w>(claim_words: &'w [ClaimWords]) -> BTreeMap<&'w str, f64> {

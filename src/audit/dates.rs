@@ -179,14 +179,23 @@ pub fn date_findings(
 
 /// Words that make a headline or a claim an announcement of what is to come,
 /// not a report of what happened.
-static ANNOUNCEMENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
-        r"(?i)예정|계획|방침|전망|추진|검토|예고|통보|임박|앞두고|키로|하기로|할 것|될 것",
-        r"|\b(?:will|to|plans?|planning|expected|scheduled|set to)\b",
-        r"|将|拟|计划|予定|方針",
-    ))
-    .expect("regex")
-});
+fn announces(text: &str) -> bool {
+    static WORDS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(concat!(
+            r"예정|계획|방침|전망|추진|검토|예고|통보|임박|앞두고|키로|하기로|할 것|될 것",
+            r"|将|拟|计划|予定|方針",
+        ))
+        .expect("regex")
+    });
+    // A Unicode `\b` sends the regex engine from its DFA to a slow
+    // simulation over the whole text, so the English words are looked for
+    // first without the boundaries (which only widens what matches).
+    static LATIN: &str = r"(?i)(?:will|to|plans?|planning|expected|scheduled|set to)";
+    static LATIN_ANYWHERE: LazyLock<Regex> = LazyLock::new(|| Regex::new(LATIN).expect("regex"));
+    static LATIN_WORD: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(&format!(r"\b{LATIN}\b")).expect("regex"));
+    WORDS.is_match(text) || (LATIN_ANYWHERE.is_match(text) && LATIN_WORD.is_match(text))
+}
 
 /// What marks the claim's day as an effective date or a deadline, which an
 /// article may well announce before it comes.
@@ -230,7 +239,7 @@ fn source_before_event(
                 if citation.kind != CitationKind::News
                     || date.len() != event.len()
                     || date >= event.as_str()
-                    || ANNOUNCEMENT.is_match(title)
+                    || announces(title)
                     || flagged
                 {
                     continue;
@@ -280,42 +289,50 @@ fn event_day(claim: &Claim, marker: usize, context_year: Option<i32>) -> Option<
     let (day, day_end) = stated_days(before_marker, year_before).into_iter().min()?;
     let after = &claim.text[start + day_end..end];
     let sentence = &claim.text[start..end];
-    (!EFFECTIVE.is_match(after)
-        && !EFFECTIVE.is_match(sentence)
-        && !ANNOUNCEMENT.is_match(sentence))
-    .then_some(day)
+    (!EFFECTIVE.is_match(after) && !EFFECTIVE.is_match(sentence) && !announces(sentence))
+        .then_some(day)
 }
 
 /// The full days `text` states, as ISO dates with the byte offset where each
 /// ends: `2024년 1월 6일`, `(’24. 1. 6.)`, `2024. 1. 6.`, and `1월 6일` in the
 /// year last stated before it (or `year_before`'s).
 fn stated_days(text: &str, year_before: impl FnOnce() -> Option<i32>) -> Vec<(String, usize)> {
-    static DAY: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(concat!(
-            r"((?:19|20)\d{2})년(?:\s*(\d{1,2})월(?:\s*(\d{1,2})일)?)?",
-            r"|(?:[’‘']|\b(?:19|20))(\d{2})\.\s*(\d{1,2})\.\s*(\d{1,2})\b",
-            r"|(\d{1,2})월\s*(\d{1,2})일",
-        ))
-        .expect("regex")
-    });
+    const FULL: &str =
+        r"(?P<y1>(?:19|20)\d{2})년(?:\s*(?P<m1>\d{1,2})월(?:\s*(?P<d1>\d{1,2})일)?)?";
+    const DOTTED: &str =
+        r"(?:[’‘']|\b(?:19|20))(?P<y2>\d{2})\.\s*(?P<m2>\d{1,2})\.\s*(?P<d2>\d{1,2})\b";
+    const BARE: &str = r"(?P<m3>\d{1,2})월\s*(?P<d3>\d{1,2})일";
+    static DAY: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(&format!("{FULL}|{DOTTED}|{BARE}")).expect("regex"));
+    // the dotted form's `\b` makes the regex slow: without a dotted date
+    // in the text (the form with its boundaries dropped), leave it out
+    static DOTTED_ANYWHERE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\d{2}\.\s*\d{1,2}\.\s*\d{1,2}").expect("regex"));
+    static DAY_UNDOTTED: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(&format!("{FULL}|{BARE}")).expect("regex"));
+    let day = if DOTTED_ANYWHERE.is_match(text) {
+        &DAY
+    } else {
+        &DAY_UNDOTTED
+    };
     let mut out = Vec::new();
     // the year last stated in `text`; before the first, `year_before`'s,
     // asked for only when a bare day needs it
     let mut year: Option<i32> = None;
     let mut year_before = Some(year_before);
-    for caps in DAY.captures_iter(text) {
-        let number = |i: usize| caps.get(i).and_then(|m| m.as_str().parse::<i32>().ok());
-        let (y, m, d) = if let Some(full) = number(1) {
+    for caps in day.captures_iter(text) {
+        let number = |name: &str| caps.name(name).and_then(|m| m.as_str().parse::<i32>().ok());
+        let (y, m, d) = if let Some(full) = number("y1") {
             year = Some(full);
-            (Some(full), number(2), number(3))
-        } else if let Some(short) = number(4) {
+            (Some(full), number("m1"), number("d1"))
+        } else if let Some(short) = number("y2") {
             year = Some(2000 + short);
-            (year, number(5), number(6))
+            (year, number("m2"), number("d2"))
         } else {
             if year.is_none() {
                 year = year_before.take().and_then(|f| f());
             }
-            (year, number(7), number(8))
+            (year, number("m3"), number("d3"))
         };
         if let (Some(y), Some(m @ 1..=12), Some(d @ 1..=31)) = (y, m, d) {
             out.push((

@@ -357,7 +357,10 @@ mod tests {
         other.id = "C3".into();
         other.footnote_refs.clear();
         let words = |list: &[&'static str]| ClaimWords {
-            all: list.iter().map(|w| std::borrow::Cow::Borrowed(*w)).collect(),
+            all: list
+                .iter()
+                .map(|w| std::borrow::Cow::Borrowed(*w))
+                .collect(),
             sentences: vec![],
         };
         let claim_words = [

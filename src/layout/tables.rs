@@ -107,9 +107,17 @@ pub fn is_source(text: &str) -> bool {
 /// A row of figures: two numbers or more, and numbers at least two in five
 /// of its cells.
 pub fn is_tabular(text: &str) -> bool {
-    let cells: Vec<&str> = text.split_whitespace().collect();
-    let numbers = cells.iter().filter(|c| NUMBER.is_match(c)).count();
-    numbers >= 2 && numbers * 5 >= cells.len() * 2
+    // a number holds a digit: the regex runs on the cells that have one
+    let has_digit = |cell: &str| cell.chars().any(char::is_numeric);
+    if !has_digit(text) {
+        return false;
+    }
+    let (mut cells, mut numbers) = (0, 0);
+    for cell in text.split_whitespace() {
+        cells += 1;
+        numbers += usize::from(has_digit(cell) && NUMBER.is_match(cell));
+    }
+    numbers >= 2 && numbers * 5 >= cells * 2
 }
 
 /// Sorts a block's lines into caption, unit, rows, notes and sources.

@@ -457,8 +457,9 @@ fn repeated_lines(lines: &[&str]) -> HashMap<String, usize> {
 
 /// The line without whitespace and without a leading or trailing page number.
 fn squash(line: &str) -> String {
-    let t: String = line.chars().filter(|c| !c.is_whitespace()).collect();
-    t.trim_matches(|c: char| c.is_ascii_digit()).to_string()
+    let page_number = |c: char| c.is_ascii_digit() || c.is_whitespace();
+    let core = line.trim_matches(page_number);
+    core.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
 /// Marks the lines of tables and figures: from a caption (or a unit line, or
