@@ -10,6 +10,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::word_regex::WordRegex;
+
 use crate::model::{Citation, CitationKind};
 
 /// A citation that parsed only with tolerance.
@@ -144,13 +146,13 @@ static ACCESSED: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("regex")
 });
-static PAGES: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\bpp?\.\s*(?P<p>\d+(?:\s*[-–~]\s*\d+)?)").expect("regex"));
-static VOLUME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bvol\.\s*(?P<v>[\w\-]+)|제\s*(?P<k>\d+)\s*권").expect("regex")
+static PAGES: LazyLock<WordRegex> =
+    LazyLock::new(|| WordRegex::new(r"\bpp?\.\s*(?P<p>\d+(?:\s*[-–~]\s*\d+)?)").expect("regex"));
+static VOLUME: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::new(r"(?i)\bvol\.\s*(?P<v>[\w\-]+)|제\s*(?P<k>\d+)\s*권").expect("regex")
 });
-static ISSUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bno\.\s*(?P<v>[\w\-]+)|제\s*(?P<k>[\d\-]+)\s*호").expect("regex")
+static ISSUE: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::new(r"(?i)\bno\.\s*(?P<v>[\w\-]+)|제\s*(?P<k>[\d\-]+)\s*호").expect("regex")
 });
 static BACK_POINTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:(?P<author>[^,(]{1,30})(?:\(\s*(?P<year>\d{4})[^)]*\))?,\s*)?(?P<kind>앞의|위의|상게|전게|같은|Ibid|ibid|op\.\s*cit)\.?\s*(?P<rest>.*)$").expect("regex")
@@ -382,8 +384,8 @@ fn find_title(text: &str, problems: &mut Vec<String>) -> Option<Title> {
             })
         }
         None => {
-            static STOP: LazyLock<Regex> = LazyLock::new(|| {
-                Regex::new(r",?\s*(?:\(\s*\d{4}\s*\.|\bpp?\.\s*\d)").expect("regex")
+            static STOP: LazyLock<WordRegex> = LazyLock::new(|| {
+                WordRegex::new(r",?\s*(?:\(\s*\d{4}\s*\.|\bpp?\.\s*\d)").expect("regex")
             });
             let end = STOP
                 .find(&text[inner_start..])
@@ -825,8 +827,8 @@ fn parse_locators(text: &str, c: &mut Citation) {
 }
 
 fn four_digit_year(text: &str) -> Option<i32> {
-    static YEAR: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\b((?:19|20)\d{2})\b").expect("regex"));
+    static YEAR: LazyLock<WordRegex> =
+        LazyLock::new(|| WordRegex::new(r"\b((?:19|20)\d{2})\b").expect("regex"));
     YEAR.captures(text)?[1].parse().ok()
 }
 
@@ -910,8 +912,8 @@ fn find_date(text: &str) -> Option<(std::ops::Range<usize>, String)> {
         Regex::new(r"(?P<y>(?:19|20)\d{2})\s*[年년]\s*(?P<m>\d{1,2})\s*[月월](?:\s*(?P<d>\d{1,2})\s*[日일])?")
             .expect("regex")
     });
-    static ENGLISH: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(?:(?P<d>\d{1,2})\s+)?(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:(?P<d2>\d{1,2}),?\s+)?(?P<y>(?:19|20)\d{2})\b")
+    static ENGLISH: LazyLock<WordRegex> = LazyLock::new(|| {
+        WordRegex::new(r"(?i)\b(?:(?P<d>\d{1,2})\s+)?(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:(?P<d2>\d{1,2}),?\s+)?(?P<y>(?:19|20)\d{2})\b")
             .expect("regex")
     });
     const MONTHS: [&str; 12] = [

@@ -28,6 +28,7 @@ pub mod reflow;
 pub mod sentences;
 pub mod support;
 pub mod transcript;
+pub mod word_regex;
 
 pub use model::Document;
 pub use pipeline::{ExtractError, Limits, extract};

@@ -7,6 +7,7 @@
 //! reporting as done an event the claim dates later).
 
 use crate::audit::finding;
+use crate::word_regex::WordRegex;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -187,14 +188,11 @@ fn announces(text: &str) -> bool {
         ))
         .expect("regex")
     });
-    // A Unicode `\b` sends the regex engine from its DFA to a slow
-    // simulation over the whole text, so the English words are looked for
-    // first without the boundaries (which only widens what matches).
-    static LATIN: &str = r"(?i)(?:will|to|plans?|planning|expected|scheduled|set to)";
-    static LATIN_ANYWHERE: LazyLock<Regex> = LazyLock::new(|| Regex::new(LATIN).expect("regex"));
-    static LATIN_WORD: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(&format!(r"\b{LATIN}\b")).expect("regex"));
-    WORDS.is_match(text) || (LATIN_ANYWHERE.is_match(text) && LATIN_WORD.is_match(text))
+    static LATIN: LazyLock<WordRegex> = LazyLock::new(|| {
+        WordRegex::new(r"(?i)\b(?:will|to|plans?|planning|expected|scheduled|set to)\b")
+            .expect("regex")
+    });
+    WORDS.is_match(text) || LATIN.is_match(text)
 }
 
 /// What marks the claim's day as an effective date or a deadline, which an

@@ -6,13 +6,15 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::word_regex::WordRegex;
+
 static HEADING: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(\d{1,2})\.\s+(\S.{0,60})$").expect("regex"));
 static ROMAN_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*([Ⅰ-Ⅻ]|X?(?:IX|IV|V?I{0,3}))\.\s+(\S.{0,60})$").expect("regex")
 });
-static CITATION_LIKE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[｣」』『]|\(\s*\d{4}\s*\.|\d{4}\.\s*\d{1,2}\.?\s*\d{0,2}\.?\)|https?://|www\.|\bpp?\.\s*\d|\bVol\.|\bIbid")
+static CITATION_LIKE: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::new(r"[｣」』『]|\(\s*\d{4}\s*\.|\d{4}\.\s*\d{1,2}\.?\s*\d{0,2}\.?\)|https?://|www\.|\bpp?\.\s*\d|\bVol\.|\bIbid")
         .expect("regex")
 });
 

@@ -19,6 +19,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::word_regex::WordRegex;
+
 /// Where a line naming the document was printed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Place {
@@ -61,12 +63,14 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(\d{4})\s*[.\-/년]\s*(\d{1,2})\s*(?:[.\-/월]\s*(?:(\d{1,2})\s*[.일]?)?)?")
         .expect("regex")
 });
-static VOLUME_ISSUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bvol\.?\s*(\d+)\s*,?\s*no\.?\s*(\d+)|제\s*(\d+)\s*권\s*(?:제\s*)?(\d+)\s*호")
-        .expect("regex")
+static VOLUME_ISSUE: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::new(
+        r"(?i)\bvol\.?\s*(\d+)\s*,?\s*no\.?\s*(\d+)|제\s*(\d+)\s*권\s*(?:제\s*)?(\d+)\s*호",
+    )
+    .expect("regex")
 });
-static ISSUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"통권\s*제?\s*(\d+)\s*호|제\s*(\d+)\s*호|(\d{4}\s*-\s*\d{1,2})\s*호|(\d{4})\s*년\s*(\d{1,2})\s*월\s*호|\b([A-Z]{2,4}\s?\d{2}-\d{2})\b")
+static ISSUE: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::new(r"통권\s*제?\s*(\d+)\s*호|제\s*(\d+)\s*호|(\d{4}\s*-\s*\d{1,2})\s*호|(\d{4})\s*년\s*(\d{1,2})\s*월\s*호|\b([A-Z]{2,4}\s?\d{2}-\d{2})\b")
         .expect("regex")
 });
 static PAGE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
