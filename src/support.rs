@@ -123,10 +123,15 @@ fn is_hangul(c: char) -> bool {
 /// it or that it contains (`대북제재` ~ `제재`), since headlines and prose
 /// compound nouns differently.
 pub fn coverage(title: &Words, words: &Words) -> f64 {
+    coverage_by(title, |t| is_found(t, words))
+}
+
+/// The share of `title` words `finds` finds.
+fn coverage_by(title: &Words, finds: impl Fn(&str) -> bool) -> f64 {
     if title.is_empty() {
         return 0.0;
     }
-    let found = title.iter().filter(|t| is_found(t, words)).count();
+    let found = title.iter().filter(|t| finds(t)).count();
     found as f64 / title.len() as f64
 }
 
@@ -134,11 +139,19 @@ fn is_found(word: &str, words: &Words) -> bool {
     if words.contains(word) {
         return true;
     }
-    let long = |w: &str| w.chars().count() >= 2;
+    let long = |w: &str| w.chars().nth(1).is_some();
+    // the words differ (an equal one was found above): the longer may
+    // contain the shorter
     long(word)
-        && words
-            .iter()
-            .any(|w| long(w) && (w.contains(word) || word.contains(w.as_ref())))
+        && words.iter().any(|w| {
+            let w = w.as_ref();
+            long(w)
+                && match w.len().cmp(&word.len()) {
+                    std::cmp::Ordering::Greater => w.contains(word),
+                    std::cmp::Ordering::Less => word.contains(w),
+                    std::cmp::Ordering::Equal => false,
+                }
+        })
 }
 
 /// Fills each link's `support`: for every marker of the footnote in the
@@ -158,7 +171,8 @@ pub fn score_links(
         };
         let claim = &claims[ci];
         let words = &claim_words[ci];
-        let whole = coverage(title, &context_words(&tree, claim_words, ci));
+        let context = Context::of(&tree, claim_words, ci);
+        let whole = coverage_by(title, |t| context.finds(t));
         let best = claim
             .footnote_refs
             .iter()
@@ -175,11 +189,23 @@ pub fn score_links(
 }
 
 /// A claim's words read with its parent's: a sub-bullet is read under its
-/// parent, which often names its subject.
-fn context_words<'a>(tree: &ClaimTree, claim_words: &[ClaimWords<'a>], ci: usize) -> Words<'a> {
-    match tree.parent(ci) {
-        Some(p) => &claim_words[ci].all | &claim_words[p].all,
-        None => claim_words[ci].all.clone(),
+/// parent, which often names its subject. A word is found in the two
+/// sets as in their union, without building it.
+struct Context<'s, 'a> {
+    own: &'s Words<'a>,
+    parent: Option<&'s Words<'a>>,
+}
+
+impl<'s, 'a> Context<'s, 'a> {
+    fn of(tree: &ClaimTree, claim_words: &'s [ClaimWords<'a>], ci: usize) -> Self {
+        Context {
+            own: &claim_words[ci].all,
+            parent: tree.parent(ci).map(|p| &claim_words[p].all),
+        }
+    }
+
+    fn finds(&self, word: &str) -> bool {
+        is_found(word, self.own) || self.parent.is_some_and(|p| is_found(word, p))
     }
 }
 
@@ -244,10 +270,10 @@ pub fn weak_support_findings(
                 return None;
             }
             let ci = tree.position(&link.claim)?;
-            let context = context_words(&tree, claim_words, ci);
+            let context = Context::of(&tree, claim_words, ci);
             let shared = title
                 .iter()
-                .filter(|t| distinctive(t) && is_found(t, &context))
+                .filter(|t| distinctive(t) && context.finds(t))
                 .count();
             if shared >= ENOUGH_SHARED {
                 return None;

@@ -108,7 +108,7 @@ pub fn is_source(text: &str) -> bool {
 /// of its cells.
 pub fn is_tabular(text: &str) -> bool {
     // a number holds a digit: the regex runs on the cells that have one
-    let has_digit = |cell: &str| cell.chars().any(char::is_numeric);
+    let has_digit = |cell: &str| cell.chars().any(is_digit);
     if !has_digit(text) {
         return false;
     }
@@ -118,6 +118,12 @@ pub fn is_tabular(text: &str) -> bool {
         numbers += usize::from(has_digit(cell) && NUMBER.is_match(cell));
     }
     numbers >= 2 && numbers * 5 >= cells * 2
+}
+
+/// A character `\d` may match: Hangul syllables, the bulk of the text,
+/// are answered without the Unicode tables.
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || (!c.is_ascii() && !('가'..='힣').contains(&c) && c.is_numeric())
 }
 
 /// Sorts a block's lines into caption, unit, rows, notes and sources.
