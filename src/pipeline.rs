@@ -311,8 +311,13 @@ fn read_footnotes(
     let mut findings = Vec::new();
     let mut parsed: Vec<(u32, Vec<Citation>)> = Vec::new();
     let mut footnotes: Vec<Footnote> = Vec::new();
-    for lines in &layout.footnotes {
-        let text = reflow::footnote_text(&lines.lines, analyzer, breaks);
+    let notes: Vec<&[layout::Line]> = layout
+        .footnotes
+        .iter()
+        .map(|f| f.lines.as_slice())
+        .collect();
+    let texts = reflow::footnote_texts(&notes, analyzer, breaks);
+    for (lines, text) in layout.footnotes.iter().zip(texts) {
         let (citations, problems) = citations::parse_footnote(lines.n, &text);
         for problem in problems {
             findings.push(Finding {

@@ -212,19 +212,28 @@ fn place(paragraph: &mut Paragraph, line: &Line, before: usize, removed: usize) 
     }
 }
 
-/// Joins the lines of one footnote into its text.
-pub fn footnote_text(lines: &[Line], analyzer: &Analyzer, breaks: Breaks) -> String {
-    let pairs: Vec<(&str, &str)> = lines
-        .windows(2)
+/// Joins the lines of each footnote into its text; the breaks of all the
+/// footnotes are analysed in one call.
+pub fn footnote_texts(footnotes: &[&[Line]], analyzer: &Analyzer, breaks: Breaks) -> Vec<String> {
+    let pairs: Vec<(&str, &str)> = footnotes
+        .iter()
+        .flat_map(|lines| lines.windows(2))
         .map(|w| (w[0].text.as_str(), w[1].text.as_str()))
         .collect();
     let mut junctions = Junctions::prepare(&pairs, analyzer, breaks);
+    footnotes
+        .iter()
+        .map(|lines| footnote_text(lines, &mut junctions))
+        .collect()
+}
+
+fn footnote_text(lines: &[Line], junctions: &mut Junctions) -> String {
     let mut text = String::new();
     for line in lines {
         if text.is_empty() {
             text.push_str(line.text.trim_start());
         } else {
-            join_line(&mut text, &line.text, &mut junctions);
+            join_line(&mut text, &line.text, junctions);
         }
     }
     collapse_spaces(&text)
