@@ -15,6 +15,8 @@
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
+use rustc_hash::FxHashMap;
+
 use crate::model::{CitationKind, Claim, ClaimTree, Finding, Footnote, Link, Severity};
 use crate::morphology::ContentWord;
 
@@ -320,6 +322,15 @@ pub fn align_summary(
     let weights = rarity_weights(claim_words);
     let body: Vec<usize> = (0..claims.len()).filter(|&i| !summary[i]).collect();
     let subtree_citations = subtree_citations(claims, links);
+    // the body claims holding each word: a summary claim's words are looked
+    // up instead of every body claim being compared with it
+    let mut holders: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+    for &b in &body {
+        for w in &claim_words[b].all {
+            holders.entry(w.as_ref()).or_default().push(b);
+        }
+    }
+    let mut shared = vec![0.0; claims.len()];
     for s in (0..claims.len()).filter(|&i| summary[i]) {
         // the summary claim's words with their weights, in the sets' order
         let wanted: Vec<(&str, f64)> = claim_words[s]
@@ -331,9 +342,16 @@ pub fn align_summary(
         if total == 0.0 {
             continue;
         }
+        // each body claim's shared weight, added in the order of `wanted`
+        shared.fill(0.0);
+        for (word, weight) in &wanted {
+            for &b in holders.get(word).into_iter().flatten() {
+                shared[b] += weight;
+            }
+        }
         let mut scored: Vec<(f64, usize)> = body
             .iter()
-            .map(|&b| (shared_weight(&wanted, &claim_words[b].all) / total, b))
+            .map(|&b| (shared[b] / total, b))
             .filter(|(score, _)| *score > 0.0)
             .collect();
         // best first; ties in reading order
@@ -390,21 +408,6 @@ impl Alignment {
             claim.supported_by = self.supported_by;
         }
     }
-}
-
-/// The summed weights of the `wanted` words (sorted, as a set iterates)
-/// that `words` holds: one walk along both sorted lists, adding in the
-/// order of `wanted`.
-fn shared_weight(wanted: &[(&str, f64)], words: &Words) -> f64 {
-    let mut words = words.iter().map(|w| w.as_ref()).peekable();
-    let mut sum = 0.0;
-    for &(word, weight) in wanted {
-        while words.next_if(|w| *w < word).is_some() {}
-        if words.peek() == Some(&word) {
-            sum += weight;
-        }
-    }
-    sum
 }
 
 fn rarity_weights<'w>(claim_words: &'w [ClaimWords]) -> BTreeMap<&'w str, f64> {
