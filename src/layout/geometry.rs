@@ -79,26 +79,29 @@ pub fn union_all<'a>(boxes: impl IntoIterator<Item = &'a Rect>) -> Option<Rect> 
 /// More rules than this on a page are a drawing.
 const MAX_RULES: usize = 2_000;
 
-/// Boxes enclosed by ruled tables: rules that touch one another, grouped,
-/// with at least two horizontal ones and a rule inside the box. (A page of
+/// What a page's rules draw, worked out once per page: rules that touch
+/// one another, grouped, with at least two horizontal ones. (A page of
 /// thousands of strokes is a drawing, not a table: it is not grouped.)
-pub fn ruled_boxes(rules: &[Rect]) -> Vec<Rect> {
-    ruled_groups(rules)
-        .into_iter()
-        .filter(|g| g.divided)
-        .map(|g| g.bounds)
-        .collect()
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Ruling {
+    /// Boxes enclosed by ruled tables: a rule divides the box.
+    pub tables: Vec<Rect>,
+    /// Boxes of four edges alone, with no rule inside. What they hold is
+    /// prose (a summary box, a contract form), read as text, and never the
+    /// page's footnotes, which stand outside every frame.
+    pub frames: Vec<Rect>,
 }
 
-/// Frames: ruled boxes of four edges alone, with no rule inside. What they
-/// hold is prose (a summary box, a contract form), read as text, and never
-/// the page's footnotes, which stand outside every frame.
-pub fn frames(rules: &[Rect]) -> Vec<Rect> {
-    ruled_groups(rules)
-        .into_iter()
-        .filter(|g| !g.divided)
-        .map(|g| g.bounds)
-        .collect()
+pub fn ruling(rules: &[Rect]) -> Ruling {
+    let mut out = Ruling::default();
+    for group in ruled_groups(rules) {
+        if group.divided {
+            out.tables.push(group.bounds);
+        } else {
+            out.frames.push(group.bounds);
+        }
+    }
+    out
 }
 
 /// Rules that touch one another, as one box.
@@ -184,19 +187,19 @@ mod tests {
             rect(50.0, 70.0, 50.7, 500.7),
             rect(539.3, 70.0, 540.0, 500.7),
         ];
-        assert!(ruled_boxes(&frame).is_empty(), "a box of prose");
-        assert_eq!(frames(&frame), [rect(50.0, 70.0, 540.0, 500.7)]);
+        assert!(ruling(&frame).tables.is_empty(), "a box of prose");
+        assert_eq!(ruling(&frame).frames, [rect(50.0, 70.0, 540.0, 500.7)]);
         // the same frame with a header rule, or with a column rule
         let mut header = frame.to_vec();
         header.push(rect(50.0, 90.0, 540.0, 90.7));
-        assert_eq!(ruled_boxes(&header).len(), 1);
-        assert!(frames(&header).is_empty());
+        assert_eq!(ruling(&header).tables.len(), 1);
+        assert!(ruling(&header).frames.is_empty());
         let mut column = frame.to_vec();
         column.push(rect(300.0, 70.0, 300.7, 500.7));
-        assert_eq!(ruled_boxes(&column).len(), 1);
+        assert_eq!(ruling(&column).tables.len(), 1);
         // edges drawn twice are still edges
         let doubled: Vec<Rect> = frame.iter().chain(&frame).copied().collect();
-        assert!(ruled_boxes(&doubled).is_empty());
+        assert!(ruling(&doubled).tables.is_empty());
     }
 
     #[test]

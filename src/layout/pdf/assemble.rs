@@ -134,14 +134,8 @@ const BLANK_LINE: f32 = 1.5;
 fn paragraph_starts(placed: &[Placed]) -> Vec<bool> {
     let body = |p: &Placed| p.role == Role::Body;
     let mut out = vec![false; placed.len()];
-    let mut start = 0;
-    while start < placed.len() {
-        let key = (placed[start].page, placed[start].region);
-        let end = placed[start..]
-            .iter()
-            .position(|p| (p.page, p.region) != key)
-            .map_or(placed.len(), |k| start + k);
-        let members: Vec<usize> = (start..end).filter(|&i| body(&placed[i])).collect();
+    for run in super::region_runs(placed) {
+        let members: Vec<usize> = run.filter(|&i| body(&placed[i])).collect();
         if let Some(edge) = dominant(members.iter().map(|&i| (placed[i].line.bbox.x0, 1))) {
             for pair in members.windows(2) {
                 let (prev, line) = (&placed[pair[0]].line, &placed[pair[1]].line);
@@ -156,7 +150,6 @@ fn paragraph_starts(placed: &[Placed]) -> Vec<bool> {
                 out[pair[1]] = indented || set_apart;
             }
         }
-        start = end;
     }
     out
 }

@@ -21,6 +21,7 @@ use regex::Regex;
 use super::footnotes::is_block_note;
 use super::glyphs::Page;
 use super::{Metrics, Placed};
+use crate::layout::geometry::Ruling;
 use crate::layout::tables::{self, Kind};
 use crate::layout::{Rect, Role, bullet_of, ends_sentence};
 
@@ -98,14 +99,14 @@ pub fn mark_headings(placed: &mut [Placed], metrics: &Metrics) {
 /// Marks what the page's structure shows to be a table or a figure: lines
 /// in an image's area, in a ruled grid, or cut into three cells or more (two,
 /// next to such a line).
-/// `grids`: each page's ruled tables ([`crate::layout::geometry::ruled_boxes`]).
-pub fn mark_tabular(placed: &mut [Placed], pages: &[Page], grids: &[Vec<Rect>]) {
+/// `rulings`: each page's ruled tables and frames.
+pub fn mark_tabular(placed: &mut [Placed], pages: &[Page], rulings: &[Ruling]) {
     for (index, page) in pages.iter().enumerate() {
         let number = u32::try_from(index + 1).unwrap_or(u32::MAX);
         let members: Vec<usize> = (0..placed.len())
             .filter(|&i| placed[i].page == number && placed[i].role == Role::Body)
             .collect();
-        let grids = grids.get(index).map_or(&[][..], Vec::as_slice);
+        let grids = rulings.get(index).map_or(&[][..], |r| r.tables.as_slice());
         for &i in &members {
             match tabular_kind(&placed[i], page, grids) {
                 Some(Kind::Figure) => placed[i].role = Role::Figure,
@@ -118,12 +119,12 @@ pub fn mark_tabular(placed: &mut [Placed], pages: &[Page], grids: &[Vec<Rect>]) 
 }
 
 /// Whether the line's place shows it to be a table's or a figure's.
-pub fn is_tabular(p: &Placed, pages: &[Page], grids: &[Vec<Rect>]) -> bool {
+pub fn is_tabular(p: &Placed, pages: &[Page], rulings: &[Ruling]) -> bool {
     let index = p.page as usize - 1;
-    let (Some(page), Some(grids)) = (pages.get(index), grids.get(index)) else {
+    let (Some(page), Some(ruling)) = (pages.get(index), rulings.get(index)) else {
         return false;
     };
-    tabular_kind(p, page, grids).is_some()
+    tabular_kind(p, page, &ruling.tables).is_some()
 }
 
 /// A line in an image's area is a figure's; in a ruled grid, or cut into
@@ -272,7 +273,7 @@ mod tests {
             y1: 160.0,
         };
         let found =
-            crate::layout::geometry::ruled_boxes(&[h(100.0), v, h(130.0), h(160.0), h(700.0)]);
+            crate::layout::geometry::ruling(&[h(100.0), v, h(130.0), h(160.0), h(700.0)]).tables;
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].rounded(), [50.0, 100.0, 400.0, 160.5]);
     }

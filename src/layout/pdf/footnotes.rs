@@ -19,8 +19,9 @@ use regex::Regex;
 use super::glyphs::Page;
 use super::lines::TextLine;
 use super::{Metrics, Placed};
+use crate::layout::geometry::{self, Ruling};
+use crate::layout::tables;
 use crate::layout::{Rect, Role};
-use crate::layout::{geometry, tables};
 
 /// A footnote's first line and its number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,27 +55,24 @@ pub fn is_block_note(text: &str) -> bool {
 }
 
 /// Marks footnote lines and returns the footnotes' labels in reading order.
-pub fn mark(placed: &mut [Placed], pages: &[Page], metrics: &Metrics) -> Vec<Label> {
+pub fn mark(
+    placed: &mut [Placed],
+    pages: &[Page],
+    rulings: &[Ruling],
+    metrics: &Metrics,
+) -> Vec<Label> {
     let called = raised_numbers(placed, metrics);
     let mut labels: Vec<Label> = Vec::new();
-    let mut start = 0;
-    while start < placed.len() {
-        let key = (placed[start].page, placed[start].region);
-        let end = placed[start..]
-            .iter()
-            .position(|p| (p.page, p.region) != key)
-            .map_or(placed.len(), |k| start + k);
-        let rules = pages
-            .get(key.0 as usize - 1)
-            .map_or(&[][..], |p| p.rules.as_slice());
+    for run in super::region_runs(placed) {
+        let page = placed[run.start].page as usize - 1;
+        let rules = pages.get(page).map_or(&[][..], |p| p.rules.as_slice());
         // the page's footnotes stand outside every frame
-        let frames = geometry::frames(rules);
-        let members: Vec<usize> = (start..end)
+        let frames = rulings.get(page).map_or(&[][..], |r| r.frames.as_slice());
+        let members: Vec<usize> = run
             .filter(|&i| placed[i].role == Role::Body)
             .filter(|&i| !frames.iter().any(|f| f.contains(&placed[i].line.bbox)))
             .collect();
         mark_region(placed, &members, rules, metrics, &called, &mut labels);
-        start = end;
     }
     labels
 }
@@ -276,6 +274,12 @@ mod tests {
         placed.iter().map(|p| p.role).collect()
     }
 
+    /// [`mark`] with each page's rules worked out, in 10-point body type.
+    fn mark_on(placed: &mut [Placed], pages: &[Page]) -> Vec<Label> {
+        let rulings: Vec<Ruling> = pages.iter().map(|p| geometry::ruling(&p.rules)).collect();
+        mark(placed, pages, &rulings, &Metrics { body_size: 10.0 })
+    }
+
     #[test]
     fn the_small_block_under_a_short_rule_holds_the_footnotes() {
         let mut placed = vec![
@@ -299,7 +303,7 @@ mod tests {
             }],
             ..Page::default()
         };
-        let labels = mark(&mut placed, &[page], &Metrics { body_size: 10.0 });
+        let labels = mark_on(&mut placed, &[page]);
         use Role::*;
         assert_eq!(roles(&placed), [Body, Body, Footnote, Footnote, Footnote]);
         let numbers: Vec<u32> = labels.iter().map(|l| l.n).collect();
@@ -326,11 +330,7 @@ mod tests {
             bbox: Rect::default(),
         });
         let mut placed = vec![body, line("자료: 통계청", 50.0, 700.0, 8.0), raised];
-        let labels = mark(
-            &mut placed,
-            &[Page::default()],
-            &Metrics { body_size: 10.0 },
-        );
+        let labels = mark_on(&mut placed, &[Page::default()]);
         use Role::*;
         assert_eq!(roles(&placed), [Body, Body, Footnote]);
         assert_eq!(labels[0].n, 1);
@@ -355,11 +355,7 @@ mod tests {
                 line(first, 50.0, 700.0, 8.0),
                 line(second, 50.0, 712.0, 8.0),
             ];
-            mark(
-                &mut placed,
-                std::slice::from_ref(&page),
-                &Metrics { body_size: 10.0 },
-            );
+            mark_on(&mut placed, std::slice::from_ref(&page));
             roles(&placed)
         };
         use Role::*;

@@ -26,8 +26,11 @@ pub mod segments;
 
 use std::fmt;
 
-use super::{Layout, Rect, Role, geometry};
+use std::ops::Range;
+
+use super::{Layout, Role, geometry};
 use columns::Placement;
+use geometry::Ruling;
 use glyphs::Page;
 use lines::TextLine;
 
@@ -113,16 +116,13 @@ pub struct Metrics {
 /// The pages' glyphs → a layout. Pure geometry: no PDFium here, so it runs
 /// on any glyphs (tests, fuzzing).
 pub fn layout_pages(pages: &[Page]) -> Layout {
-    let mut placed = place_lines(pages);
-    let grids: Vec<Vec<Rect>> = pages
-        .iter()
-        .map(|p| geometry::ruled_boxes(&p.rules))
-        .collect();
+    let rulings: Vec<Ruling> = pages.iter().map(|p| geometry::ruling(&p.rules)).collect();
+    let mut placed = place_lines(pages, &rulings);
     // the body size is the prose's: in a document of many tables, the
     // tables' type would otherwise pass for the body's
     let prose = placed
         .iter()
-        .filter(|p| !blocks::is_tabular(p, pages, &grids))
+        .filter(|p| !blocks::is_tabular(p, pages, &rulings))
         .map(|p| (p.line.size, p.line.chars()));
     let everything = placed.iter().map(|p| (p.line.size, p.line.chars()));
     let Some(body_size) = segments::dominant(prose).or_else(|| segments::dominant(everything))
@@ -134,22 +134,38 @@ pub fn layout_pages(pages: &[Page]) -> Layout {
     blocks::mark_masthead(&mut placed, &metrics);
     blocks::mark_contents(&mut placed);
     // tables by their structure first, so their small type is no footnote
-    blocks::mark_tabular(&mut placed, pages, &grids);
-    let labels = footnotes::mark(&mut placed, pages, &metrics);
+    blocks::mark_tabular(&mut placed, pages, &rulings);
+    let labels = footnotes::mark(&mut placed, pages, &rulings, &metrics);
     blocks::mark_captions_and_notes(&mut placed, &metrics);
     blocks::mark_loose_notes(&mut placed);
     blocks::mark_headings(&mut placed, &metrics);
     assemble::layout(placed, labels, pages.len())
 }
 
+/// The runs of `placed` read in one region of one page: the lines come in
+/// reading order, region after region.
+pub fn region_runs(placed: &[Placed]) -> Vec<Range<usize>> {
+    let mut runs = Vec::new();
+    let mut start = 0;
+    while let Some(first) = placed.get(start) {
+        let key = (first.page, first.region);
+        let end = placed[start..]
+            .iter()
+            .position(|p| (p.page, p.region) != key)
+            .map_or(placed.len(), |k| start + k);
+        runs.push(start..end);
+        start = end;
+    }
+    runs
+}
+
 /// Every page's lines in reading order, all body until the analysis says
 /// otherwise.
-fn place_lines(pages: &[Page]) -> Vec<Placed> {
+fn place_lines(pages: &[Page], rulings: &[Ruling]) -> Vec<Placed> {
     let mut placed = Vec::new();
-    for (index, page) in pages.iter().enumerate() {
+    for (index, (page, ruling)) in pages.iter().zip(rulings).enumerate() {
         let segs = segments::segments(&page.glyphs);
-        let tables = crate::layout::geometry::ruled_boxes(&page.rules);
-        let regions = columns::regions(&segs, page.width, page.height, &tables);
+        let regions = columns::regions(&segs, page.width, page.height, &ruling.tables);
         for (region_index, region) in regions.iter().enumerate() {
             for line in lines::lines(&segs, &region.segments) {
                 placed.push(Placed {
