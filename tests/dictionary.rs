@@ -76,3 +76,37 @@ fn user_rows_get_ko_dic_context_ids_by_final_consonant() {
     assert!(lines[0].starts_with("단둥,1786,3546,") && lines[0].contains(",NNP,*,T,"));
     assert!(lines[1].starts_with("고려투어,1786,3545,") && lines[1].contains(",F,고려투어,"));
 }
+
+#[test]
+fn tags_read_in_place_are_the_dictionarys_own() {
+    use lindera::dictionary::{DictionaryBuilder, load_dictionary};
+    use lindera::mode::Mode;
+    use lindera::segmenter::Segmenter;
+    use std::borrow::Cow;
+
+    let dir = ensure_dictionary(None).expect("dictionary");
+    let analyzer = Analyzer::load(&dir).expect("analyzer");
+    // the same segmenter built the plain way, its tags read by lindera
+    let dictionary = load_dictionary(&dir.to_string_lossy()).expect("ko-dic");
+    let user = DictionaryBuilder::new((*dictionary.metadata).clone())
+        .build_user_dict_from_reader(
+            expand_user_dictionary(kcite::morphology::USER_DICTIONARY_CSV).as_bytes(),
+        )
+        .expect("user dictionary");
+    let segmenter = Segmenter::new(Mode::Normal, dictionary, Some(user));
+    // system words, user words (대북제재), unknown Latin, Hanja, digits, symbols
+    let text = "北 대북제재 강화에 따라 IMF는 2024년 GDP 3.5% ㈜삼성·Xi Jinping 習近平 ①";
+    let theirs: Vec<(String, String)> = segmenter
+        .segment(Cow::Borrowed(text))
+        .expect("tokens")
+        .iter_mut()
+        .map(|t| (t.surface.to_string(), t.details()[0].to_string()))
+        .collect();
+    let ours: Vec<(String, String)> = analyzer
+        .morphemes(text)
+        .iter()
+        .map(|m| (m.surface.to_string(), m.pos.to_string()))
+        .collect();
+    assert_eq!(ours, theirs);
+    assert!(ours.iter().any(|(s, p)| s == "대북제재" && p == "NNG"));
+}
