@@ -243,31 +243,16 @@ pub fn label_of(line: &TextLine, last: u32, left: f32) -> Option<(u32, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::layout::pdf::columns::Placement;
     use crate::layout::pdf::lines::Superscript;
 
     fn line(text: &str, x: f32, y: f32, size: f32) -> Placed {
-        Placed {
-            page: 1,
-            region: 0,
-            placement: Placement::Full,
-            line: TextLine {
-                text: text.to_string(),
-                superscripts: Vec::new(),
-                bbox: Rect {
-                    x0: x,
-                    y0: y,
-                    x1: 500.0,
-                    y1: y + size,
-                },
-                baseline: y + 0.88 * size,
-                size,
-                bold: false,
-                gaps: Vec::new(),
-                cell_starts: Vec::new(),
-            },
-            role: Role::Body,
-        }
+        let bbox = Rect {
+            x0: x,
+            y0: y,
+            x1: 500.0,
+            y1: y + size,
+        };
+        crate::layout::pdf::test_line(1, text, bbox, size)
     }
 
     fn roles(placed: &[Placed]) -> Vec<Role> {

@@ -129,31 +129,15 @@ fn squash(text: &str) -> String {
 mod tests {
     use super::*;
     use crate::layout::Rect;
-    use crate::layout::pdf::columns::Placement;
-    use crate::layout::pdf::lines::TextLine;
 
     fn line(page: u32, text: &str, y: f32) -> Placed {
-        Placed {
-            page,
-            region: 0,
-            placement: Placement::Full,
-            line: TextLine {
-                text: text.to_string(),
-                superscripts: Vec::new(),
-                bbox: Rect {
-                    x0: 50.0,
-                    y0: y,
-                    x1: 300.0,
-                    y1: y + 10.0,
-                },
-                baseline: y + 9.0,
-                size: 10.0,
-                bold: false,
-                gaps: Vec::new(),
-                cell_starts: Vec::new(),
-            },
-            role: Role::Body,
-        }
+        let bbox = Rect {
+            x0: 50.0,
+            y0: y,
+            x1: 300.0,
+            y1: y + 10.0,
+        };
+        crate::layout::pdf::test_line(page, text, bbox, 10.0)
     }
 
     #[test]

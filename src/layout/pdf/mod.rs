@@ -181,6 +181,28 @@ fn place_lines(pages: &[Page], rulings: &[Ruling]) -> Vec<Placed> {
     placed
 }
 
+/// A body line for the stages' tests: `text` on `page` in `bbox`, set in
+/// `size`, on the baseline such type has.
+#[cfg(test)]
+pub(crate) fn test_line(page: u32, text: &str, bbox: super::Rect, size: f32) -> Placed {
+    Placed {
+        page,
+        region: 0,
+        placement: Placement::Full,
+        line: TextLine {
+            text: text.to_string(),
+            superscripts: Vec::new(),
+            bbox,
+            baseline: bbox.y0 + 0.88 * size,
+            size,
+            bold: false,
+            gaps: Vec::new(),
+            cell_starts: Vec::new(),
+        },
+        role: Role::Body,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
