@@ -135,21 +135,9 @@ impl Analyzer {
         out
     }
 
-    /// The content words of `text` (nouns, proper nouns, foreign words and
-    /// Hanja) in order, normalised for matching (see [`normalise_content_word`]),
-    /// each with the byte offset of its morpheme.
-    pub fn content_words<'a>(&self, text: &'a str) -> Vec<ContentWord<'a>> {
-        let mut out = Vec::new();
-        self.each_content_word(text, |word, start| {
-            out.push(ContentWord {
-                word: word.into_cow(),
-                start,
-            })
-        });
-        out
-    }
-
-    /// Calls `visit` with each content word of `text` and its byte offset.
+    /// Calls `visit` with each content word of `text` (nouns, proper nouns,
+    /// foreign words and Hanja, normalised for matching: see
+    /// [`normalise_content_word`]) and the byte offset of its morpheme.
     fn each_content_word<'t>(&self, text: &'t str, mut visit: impl FnMut(Normalised<'t>, usize)) {
         let mut tags = Tags::new(self);
         self.each_token(text, |id, start, end| {
@@ -162,7 +150,7 @@ impl Analyzer {
         });
     }
 
-    /// [`Analyzer::content_words`] of many texts in one segmenter call (a
+    /// The content words of many texts, in one segmenter call (a
     /// call has a fixed cost that dominates for short texts such as titles).
     /// Offsets are relative to each text, and the words borrow from them.
     pub fn content_words_of_each<'a>(&self, texts: &[&'a str]) -> Vec<Vec<ContentWord<'a>>> {
@@ -171,8 +159,11 @@ impl Analyzer {
         self.each_content_word(&batch.joined, |word, at| {
             let (i, start) = batch.locate(at);
             let word = match word {
-                // the same bytes in the caller's text
-                Normalised::Surface(w) => Cow::Borrowed(&texts[i][start..start + w.len()]),
+                // the same bytes in the caller's text (a morpheme never
+                // spans the newline between two texts)
+                Normalised::Surface(w) => texts[i]
+                    .get(start..start + w.len())
+                    .map_or_else(|| Cow::Owned(w.to_string()), Cow::Borrowed),
                 Normalised::Full(w) => Cow::Borrowed(w),
                 Normalised::Lower(w) => Cow::Owned(w),
             };
@@ -191,7 +182,7 @@ impl Analyzer {
             let (i, start) = batch.locate(at);
             let end = start + (end - at);
             out[i].push(Morpheme {
-                surface: &texts[i][start..end],
+                surface: texts[i].get(start..end).unwrap_or_default(),
                 start,
                 end,
                 pos: tags.of(id),
@@ -207,15 +198,7 @@ impl Analyzer {
             .segment(Cow::Borrowed(text))
             .map_or(0, |tokens| tokens.len())
     }
-}
 
-/// A letter of any script; Hangul syllables, the bulk of the text, are
-/// answered without the general Unicode table.
-fn is_letter(c: char) -> bool {
-    ('\u{AC00}'..='\u{D7A3}').contains(&c) || c.is_alphabetic()
-}
-
-impl Analyzer {
     /// A word's part-of-speech tag, the first of its dictionary fields, read
     /// in place from the dictionary's bytes: the fields are NUL-separated
     /// after a four-byte length, and only the first is wanted.
@@ -239,6 +222,12 @@ impl Analyzer {
         };
         details.and_then(first_field).unwrap_or("UNK")
     }
+}
+
+/// A letter of any script; Hangul syllables, the bulk of the text, are
+/// answered without the general Unicode table.
+fn is_letter(c: char) -> bool {
+    ('\u{AC00}'..='\u{D7A3}').contains(&c) || c.is_alphabetic()
 }
 
 /// The tags of the words met in one analysis call. A text uses a few
