@@ -345,6 +345,18 @@ const ABBREVIATIONS: &[(&str, &str)] = &[
     ("일", "일본"),
 ];
 
+/// Whether the content words of `text` may hold Hangul: it has a Hangul
+/// syllable, or a Hanja that stands for a Korean name (`北`). Lower-cased
+/// Latin words and other scripts never do.
+pub fn may_give_hangul_words(text: &str) -> bool {
+    text.chars().any(|c| {
+        ('\u{AC00}'..='\u{D7A3}').contains(&c)
+            || ABBREVIATIONS
+                .iter()
+                .any(|(short, _)| short.starts_with(c) && !is_hangul(short))
+    })
+}
+
 fn expand_abbreviation(syllable: &str) -> Option<&'static str> {
     ABBREVIATIONS
         .iter()

@@ -17,8 +17,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use rustc_hash::FxHashMap;
 
-use crate::model::{CitationKind, Claim, ClaimTree, Finding, Footnote, Link, Severity};
-use crate::morphology::ContentWord;
+use crate::model::{Citation, CitationKind, Claim, ClaimTree, Finding, Footnote, Link, Severity};
+use crate::morphology::{ContentWord, may_give_hangul_words};
 
 /// A set of normalised content words, borrowed from the text they were
 /// read in where normalising left them as printed.
@@ -83,15 +83,18 @@ pub fn title_words<'a>(
     footnotes: &'a [Footnote],
     analyse: impl Fn(&[&'a str]) -> Vec<Vec<ContentWord<'a>>>,
 ) -> BTreeMap<String, Words<'a>> {
-    let citations: Vec<&crate::model::Citation> =
-        footnotes.iter().flat_map(|f| &f.citations).collect();
-    let borrows =
-        |c: &crate::model::Citation| c.kind == CitationKind::BackReference && c.resolved.is_some();
-    let titled: Vec<&str> = citations
-        .iter()
-        .filter(|c| !borrows(c))
-        .filter_map(|c| c.title.as_deref())
-        .collect();
+    let citations: Vec<&Citation> = footnotes.iter().flat_map(|f| &f.citations).collect();
+    fn borrows(c: &Citation) -> bool {
+        c.kind == CitationKind::BackReference && c.resolved.is_some()
+    }
+    // a title in another script (an English or Japanese headline) can give
+    // no Hangul word: it is not analysed at all
+    fn analysed_title(c: &Citation) -> Option<&str> {
+        c.title
+            .as_deref()
+            .filter(|t| !borrows(c) && may_give_hangul_words(t))
+    }
+    let titled: Vec<&str> = citations.iter().filter_map(|c| analysed_title(c)).collect();
     let mut analysed = analyse(&titled).into_iter();
     let mut out: BTreeMap<String, Words<'a>> = BTreeMap::new();
     for citation in citations {
@@ -103,7 +106,7 @@ pub fn title_words<'a>(
                 .and_then(|r| out.get(r))
                 .cloned()
                 .unwrap_or_default()
-        } else if citation.title.is_some() {
+        } else if analysed_title(citation).is_some() {
             let words = analysed.next().unwrap_or_default();
             words.into_iter().map(|w| w.word).collect()
         } else {
@@ -460,6 +463,45 @@ mod tests {
             parent: parent.map(String::from),
             ..Claim::default()
         }
+    }
+
+    #[test]
+    fn titles_that_can_give_no_hangul_word_are_not_analysed() {
+        let citation = |id: &str, title: &str| crate::model::Citation {
+            id: id.into(),
+            kind: CitationKind::News,
+            title: Some(title.into()),
+            ..crate::model::Citation::default()
+        };
+        let footnotes = [Footnote {
+            n: 1,
+            citations: vec![
+                citation("F1.1", "N. Korea to hold party plenum"),
+                citation("F1.2", "北 외무성 담화"),
+                citation("F1.3", "北朝鮮、党総会を開催"),
+                citation("F1.4", "習近平訪問"),
+            ],
+            ..Footnote::default()
+        }];
+        let asked = std::cell::RefCell::new(Vec::new());
+        let titles = title_words(&footnotes, |texts| {
+            asked
+                .borrow_mut()
+                .extend(texts.iter().map(|t| t.to_string()));
+            texts
+                .iter()
+                .map(|t| {
+                    let word = t.split_whitespace().next().unwrap_or_default();
+                    vec![ContentWord {
+                        word: Cow::Borrowed(if word == "北" { "북한" } else { word }),
+                        start: 0,
+                    }]
+                })
+                .collect()
+        });
+        // English and Chinese without 北: never given to the analyzer
+        assert_eq!(*asked.borrow(), ["北 외무성 담화", "北朝鮮、党総会を開催"]);
+        assert_eq!(titles.keys().collect::<Vec<_>>(), ["F1.2"]);
     }
 
     #[test]
