@@ -392,10 +392,15 @@ fn space_by_grammar(
         return last.is_alphanumeric() && first.is_alphanumeric();
     }
     let (junction, grammar) = junctions.classify(before, after);
-    if matches!(junction, Junction::InsideMorpheme | Junction::Dependent) {
-        return false;
+    match junction {
+        Junction::Dependent => false,
+        // read alone, the pair is one morpheme; only the document writing
+        // the two apart elsewhere says otherwise (`각` + `호에`)
+        Junction::InsideMorpheme => junctions.usage(before, after) == Some(true),
+        Junction::AfterFinishedWord | Junction::Other => {
+            junctions.usage(before, after).unwrap_or(grammar)
+        }
     }
-    junctions.usage(before, after).unwrap_or(grammar)
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -496,8 +501,9 @@ impl<'a> Junctions<'a> {
         if left.is_empty() || stem.chars().count() < 2 {
             return None;
         }
-        let together = self.breaks.usage.matches(&format!("{left}{stem}")).count();
-        let apart = self.breaks.usage.matches(&format!("{left} {stem}")).count();
+        let usage = self.breaks.usage;
+        let together = usage.matches(&format!("{left}{stem}")).count();
+        let apart = usage.matches(&format!("{left} {stem}")).count();
         (together != apart).then_some(apart > together)
     }
 }
