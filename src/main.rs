@@ -146,6 +146,9 @@ struct BenchArgs {
     /// Print the figures as JSON
     #[arg(long)]
     json: bool,
+    /// Run each measurement this many times and keep the fastest
+    #[arg(long, default_value_t = 3)]
+    rounds: usize,
     #[command(flatten)]
     dict: DictArg,
 }
@@ -344,7 +347,12 @@ fn bench(args: BenchArgs) -> Result<ExitCode> {
         })
         .collect::<Result<Vec<_>>>()?;
     let analyzer = load_analyzer(&args.dict)?;
-    let report = kcite::bench::run(&reports, (args.size_mb * 1e6) as usize, &analyzer);
+    let report = kcite::bench::run(
+        &reports,
+        (args.size_mb * 1e6) as usize,
+        args.rounds,
+        &analyzer,
+    );
     if args.json {
         emit(&format!("{}\n", serde_json::to_string_pretty(&report)?))?;
     } else {

@@ -243,7 +243,8 @@ fn bad_and_legacy_inputs_never_stop_the_batch() {
 #[test]
 fn bench_reports_throughput() {
     let out = kcite()
-        .args(["bench", "--size-mb", "0.2", "--json", common::REPORT])
+        .args(["bench", "--size-mb", "0.2", "--rounds", "2", "--json"])
+        .arg(common::REPORT)
         .arg("tests/fixtures/pdf/brief-two-column.pdf")
         .output()
         .expect("run");
@@ -265,6 +266,25 @@ fn bench_reports_throughput() {
     assert!(runs[1]["mb_per_s"].as_f64().unwrap_or(0.0) > 0.0);
     assert!(runs[3]["pages_per_s"].as_f64().unwrap_or(0.0) > 0.0);
     assert!(report["pdf"]["pages"].as_u64().unwrap_or(0) >= 300);
+    assert_eq!(report["rounds"], 2);
+    // the one-thread pipeline's stage times come from the round it reports
+    let stages = &runs[1]["stages"];
+    let staged: f64 = [
+        "layout",
+        "reflow",
+        "citations",
+        "outline_markers",
+        "morphology",
+        "audit",
+    ]
+    .iter()
+    .map(|k| stages[k].as_f64().unwrap_or(0.0))
+    .sum();
+    let seconds = runs[1]["seconds"].as_f64().unwrap_or(0.0);
+    assert!(
+        staged > 0.0 && staged <= seconds * 1.05,
+        "{staged} of {seconds}"
+    );
 }
 
 #[test]
