@@ -10,6 +10,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::hangul;
+
 use crate::word_regex::WordRegex;
 
 use crate::model::{Citation, CitationKind};
@@ -836,10 +838,7 @@ fn four_digit_year(text: &str) -> Option<i32> {
 fn looks_like_person(text: &str) -> bool {
     let t = text.trim();
     let n = t.chars().count();
-    (2..=4).contains(&n)
-        && t.chars().all(|c| ('가'..='힣').contains(&c))
-        && !is_government(t)
-        && !is_institution(t)
+    (2..=4).contains(&n) && hangul::is_all_syllables(t) && !is_government(t) && !is_institution(t)
 }
 
 /// A government body or statistics office of any country, by what its name

@@ -15,6 +15,7 @@ pub mod bench;
 pub mod citations;
 pub mod decode;
 pub mod dict;
+pub mod hangul;
 pub mod html;
 pub mod layout;
 pub mod markers;

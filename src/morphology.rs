@@ -15,6 +15,8 @@ use lindera::mode::Mode;
 use lindera::segmenter::Segmenter;
 use rustc_hash::FxHashMap;
 
+use crate::hangul::{is_all_syllables, is_syllable};
+
 /// The project's user dictionary (lindera simple CSV: surface, POS, reading):
 /// domain terms ko-dic splits wrongly. Compiled into the binary.
 pub const USER_DICTIONARY_CSV: &str = include_str!("../dictionaries/user.csv");
@@ -227,7 +229,7 @@ impl Analyzer {
 /// A letter of any script; Hangul syllables, the bulk of the text, are
 /// answered without the general Unicode table.
 fn is_letter(c: char) -> bool {
-    ('\u{AC00}'..='\u{D7A3}').contains(&c) || c.is_alphabetic()
+    is_syllable(c) || c.is_alphabetic()
 }
 
 /// The tags of the words met in one analysis call. A text uses a few
@@ -312,8 +314,8 @@ pub fn expand_user_dictionary(csv: &str) -> String {
 /// Whether a Hangul syllable ends in a final consonant (받침); other characters
 /// (digits, Latin letters) are read as open syllables.
 fn has_final_consonant(c: char) -> bool {
-    let code = c as u32;
-    (0xAC00..=0xD7A3).contains(&code) && !(code - 0xAC00).is_multiple_of(28)
+    // syllables run in blocks of 28 final consonants, the first being none
+    is_syllable(c) && !(c as u32 - 0xAC00).is_multiple_of(28)
 }
 
 /// A ko-dic tag that starts a dependent morpheme: a particle, an ending, a
@@ -350,10 +352,10 @@ const ABBREVIATIONS: &[(&str, &str)] = &[
 /// Latin words and other scripts never do.
 pub fn may_give_hangul_words(text: &str) -> bool {
     text.chars().any(|c| {
-        ('\u{AC00}'..='\u{D7A3}').contains(&c)
+        is_syllable(c)
             || ABBREVIATIONS
                 .iter()
-                .any(|(short, _)| short.starts_with(c) && !is_hangul(short))
+                .any(|(short, _)| short.starts_with(c) && !is_all_syllables(short))
     })
 }
 
@@ -403,7 +405,7 @@ pub fn normalise_content_word<'a>(
     match head {
         "SH" | "NNG" | "NNP" => {
             if let Some(full) =
-                expand_abbreviation(surface).filter(|_| head != "NNG" || !is_hangul(surface))
+                expand_abbreviation(surface).filter(|_| head != "NNG" || !is_all_syllables(surface))
             {
                 return emit(Normalised::Full(full));
             }
@@ -443,15 +445,11 @@ impl<'a> Normalised<'a> {
     }
 }
 
-fn is_hangul(text: &str) -> bool {
-    text.chars().all(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c))
-}
-
 /// A compound of country abbreviations as its countries: a proper noun of
 /// two or three Hangul syllables (`북중`, `한미`, `북중러`) or a run of Hanja
 /// (`韓美`, `北中`); None for any other word.
 fn country_compound(surface: &str, head: &str) -> Option<Vec<&'static str>> {
-    let hanja = !is_hangul(surface);
+    let hanja = !is_all_syllables(surface);
     let syllables = surface.chars().count();
     let fits = if hanja {
         syllables >= 2
@@ -464,7 +462,7 @@ fn country_compound(surface: &str, head: &str) -> Option<Vec<&'static str>> {
     let mut out: Vec<&'static str> = Vec::new();
     for (at, c) in surface.char_indices() {
         let s = &surface[at..at + c.len_utf8()];
-        let full = expand_abbreviation(s).filter(|_| hanja != is_hangul(s))?;
+        let full = expand_abbreviation(s).filter(|_| hanja != is_all_syllables(s))?;
         if !out.contains(&full) {
             out.push(full);
         }

@@ -14,6 +14,7 @@
 
 use std::collections::HashMap;
 
+use crate::hangul::is_syllable;
 use crate::layout::{self, Line, Rect, Role};
 use crate::morphology::{Analyzer, Morpheme, is_dependent_tag};
 
@@ -356,7 +357,7 @@ fn needs_space(
         // Latin words wrap at spaces; digits split mid-number stay joined
         return had_space || !(last.is_ascii_digit() && first.is_ascii_digit());
     }
-    if !(is_hangul(last) && is_hangul(first)) {
+    if !(is_syllable(last) && is_syllable(first)) {
         return had_space;
     }
     // the analyzer overrides the signal only where grammar is clear
@@ -388,7 +389,7 @@ fn space_by_grammar(
     ) {
         return true;
     }
-    if !(is_hangul(last) || is_hangul(first)) {
+    if !(is_syllable(last) || is_syllable(first)) {
         return last.is_alphanumeric() && first.is_alphanumeric();
     }
     let (junction, grammar) = junctions.classify(before, after);
@@ -425,9 +426,9 @@ fn words_at_break<'a>(before: &'a str, after: &'a str) -> (&'a str, &'a str) {
 }
 
 /// The analyzer's reading of line breaks, by the words around them: the
-/// junction and whether grammar wants a space there. All the breaks of a
-/// paragraph or footnote are analysed in one call; a break not foreseen (its
-/// left word grew by an earlier join) is analysed on demand.
+/// junction and whether grammar wants a space there. All the breaks of the
+/// body, or of all the footnotes, are analysed in one call; a break not
+/// foreseen (its left word grew by an earlier join) is analysed on demand.
 struct Junctions<'a> {
     analyzer: &'a Analyzer,
     breaks: Breaks<'a>,
@@ -443,8 +444,8 @@ impl<'a> Junctions<'a> {
             .map(|(before, after)| words_at_break(before, after))
             .filter(|(left, right)| {
                 let (l, r) = (
-                    left.chars().next_back().is_some_and(is_hangul),
-                    right.chars().next().is_some_and(is_hangul),
+                    left.chars().next_back().is_some_and(is_syllable),
+                    right.chars().next().is_some_and(is_syllable),
                 );
                 (l && r) || (either && (l || r))
             })
@@ -495,7 +496,7 @@ impl<'a> Junctions<'a> {
         let left = left.trim_start_matches(|c: char| !c.is_alphanumeric());
         let stem: String = right
             .chars()
-            .take_while(|&c| is_hangul(c))
+            .take_while(|&c| is_syllable(c))
             .take(2)
             .collect();
         if left.is_empty() || stem.chars().count() < 2 {
@@ -555,10 +556,6 @@ fn junction(morphemes: &[Morpheme], cut: usize) -> Junction {
     } else {
         Junction::Other
     }
-}
-
-fn is_hangul(c: char) -> bool {
-    ('\u{AC00}'..='\u{D7A3}').contains(&c)
 }
 
 fn is_closing(c: char) -> bool {

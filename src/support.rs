@@ -17,6 +17,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use rustc_hash::FxHashMap;
 
+use crate::hangul::is_syllable;
 use crate::model::{Citation, CitationKind, Claim, ClaimTree, Finding, Footnote, Link, Severity};
 use crate::morphology::{ContentWord, may_give_hangul_words};
 
@@ -112,15 +113,11 @@ pub fn title_words<'a>(
         } else {
             Words::new()
         };
-        if words.iter().any(|w| w.chars().any(is_hangul)) {
+        if words.iter().any(|w| w.chars().any(is_syllable)) {
             out.insert(citation.id.clone(), words);
         }
     }
     out
-}
-
-fn is_hangul(c: char) -> bool {
-    ('\u{AC00}'..='\u{D7A3}').contains(&c)
 }
 
 /// The share of `title` words found in `words`. A title word is found when

@@ -19,6 +19,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::hangul;
+
 use crate::word_regex::WordRegex;
 
 /// Where a line naming the document was printed.
@@ -302,7 +304,7 @@ fn join_spaced_syllables(text: &str) -> String {
     let mut out: Vec<String> = Vec::new();
     let mut run = String::new();
     for word in words {
-        let single = word.chars().count() == 1 && word.chars().all(|c| ('가'..='힣').contains(&c));
+        let single = word.chars().count() == 1 && hangul::is_all_syllables(word);
         if single {
             run.push_str(word);
             continue;

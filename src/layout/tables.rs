@@ -13,6 +13,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::hangul;
+
 use super::Line;
 
 /// What kind of exhibit a block is.
@@ -123,7 +125,7 @@ pub fn is_tabular(text: &str) -> bool {
 /// A character `\d` may match: Hangul syllables, the bulk of the text,
 /// are answered without the Unicode tables.
 fn is_digit(c: char) -> bool {
-    c.is_ascii_digit() || (!c.is_ascii() && !('가'..='힣').contains(&c) && c.is_numeric())
+    c.is_ascii_digit() || (!c.is_ascii() && !hangul::is_syllable(c) && c.is_numeric())
 }
 
 /// Sorts a block's lines into caption, unit, rows, notes and sources.
