@@ -86,16 +86,14 @@ pub fn run(
             },
         );
         runs.push(tokenization.0);
-        for jobs in [1, 2] {
-            runs.extend(pipeline_run(
-                "kcite pipeline",
-                jobs,
-                &corpus,
-                (megabytes, corpus.len(), None),
-                rounds,
-                analyzer,
-            ));
-        }
+        let size = (megabytes, corpus.len(), None);
+        runs.extend(pipeline_runs(
+            "kcite pipeline",
+            &corpus,
+            size,
+            rounds,
+            analyzer,
+        ));
     }
     let pdf = (!pdfs.is_empty()).then(|| bench_pdfs(&pdfs, analyzer, rounds, &mut runs));
     BenchReport {
@@ -140,16 +138,13 @@ fn bench_pdfs(
             .sum::<usize>()
     });
     runs.push(layout.0);
-    for jobs in [1, 2] {
-        runs.extend(pipeline_run(
-            "kcite pipeline on PDF",
-            jobs,
-            &bytes,
-            size,
-            rounds,
-            analyzer,
-        ));
-    }
+    runs.extend(pipeline_runs(
+        "kcite pipeline on PDF",
+        &bytes,
+        size,
+        rounds,
+        analyzer,
+    ));
     Some(PdfCorpus {
         documents: bytes.len(),
         pages,
@@ -168,6 +163,20 @@ fn replicate<T: Copy>(items: &[T], size: impl Fn(&T) -> usize, target: usize) ->
         }
     }
     out
+}
+
+/// The whole pipeline over the corpus on one thread, then on two.
+fn pipeline_runs(
+    name: &str,
+    corpus: &[&[u8]],
+    size: Size,
+    rounds: usize,
+    analyzer: &Analyzer,
+) -> Vec<Measure> {
+    [1, 2]
+        .into_iter()
+        .filter_map(|jobs| pipeline_run(name, jobs, corpus, size, rounds, analyzer))
+        .collect()
 }
 
 /// The whole pipeline (JSON included) over the corpus on `jobs` threads.
