@@ -134,9 +134,10 @@ fn ruled_groups(rules: &[Rect]) -> Vec<RuledGroup> {
             }
         }
     }
+    // each rule's group, found once
+    let roots: Vec<usize> = (0..rules.len()).map(|i| root(&group, i)).collect();
     let mut boxes: Vec<(usize, Rect, usize)> = Vec::new();
-    for (i, rule) in rules.iter().enumerate() {
-        let r = root(&group, i);
+    for (rule, &r) in rules.iter().zip(&roots) {
         let horizontal = usize::from(rule.height() <= 2.5 && rule.width() > 10.0);
         match boxes.iter_mut().find(|(k, _, _)| *k == r) {
             Some((_, b, count)) => {
@@ -153,8 +154,8 @@ fn ruled_groups(rules: &[Rect]) -> Vec<RuledGroup> {
             bounds,
             divided: rules
                 .iter()
-                .enumerate()
-                .any(|(i, rule)| root(&group, i) == k && is_inside_rule(rule, &bounds)),
+                .zip(&roots)
+                .any(|(rule, &r)| r == k && is_inside_rule(rule, &bounds)),
         })
         .collect()
 }
