@@ -8,6 +8,20 @@
 //! its dictionary, [`pipeline`] runs the stages for one document. Outputs:
 //! [`batch`] (JSON and corpus tables), [`audit_report`] (`kcite audit`),
 //! [`html`] (`kcite report`).
+//!
+//! One report from bytes to the output contract:
+//!
+//! ```
+//! let dictionary = kcite::dict::ensure_dictionary(None)?;
+//! let analyzer = kcite::morphology::Analyzer::load(&dictionary)?;
+//! let report = "□ 북한은 2023년 대외관계를 정상화함1)\n\n1) 연합뉴스(2023. 3. 2), 「북중 교역 회복」.\n";
+//! let doc = kcite::extract(report.as_bytes(), "r1", "r1.txt", &analyzer, kcite::Limits::default())?;
+//! assert_eq!(doc.footnotes.len(), 1);
+//! assert_eq!(doc.claims[0].footnote_refs[0].n, 1);
+//! # Ok::<(), anyhow::Error>(())
+//! ```
+//!
+//! `examples/claims_and_sources.rs` prints each claim of a report with what it cites.
 pub mod audit;
 pub mod audit_report;
 pub mod batch;
