@@ -78,7 +78,11 @@ pub(super) fn english_month_year(text: &str) -> Option<String> {
     ];
     let mut words = text.split_whitespace();
     let month = words.next()?;
-    let year: i32 = words.next()?.trim_end_matches('.').parse().ok()?;
+    let year = words.next()?.trim_end_matches('.');
+    if year.len() != 4 {
+        return None;
+    }
+    let year: i32 = year.parse().ok()?;
     let m = MONTHS
         .iter()
         .position(|name| name.eq_ignore_ascii_case(month))?
@@ -135,6 +139,10 @@ pub(super) fn find_date(text: &str) -> Option<(std::ops::Range<usize>, String)> 
         let m: u32 = caps["m"].parse().ok()?;
         Some((caps.get(0)?.range(), ymd(&caps["y"], m, day(&caps))?))
     });
+    static DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:^|[^\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d{2})\b")
+            .expect("regex")
+    });
     let english = ENGLISH.captures(text).and_then(|caps| {
         let mon = caps["mon"].to_lowercase();
         let m = MONTHS.iter().position(|x| mon.starts_with(x))? + 1;
@@ -143,7 +151,13 @@ pub(super) fn find_date(text: &str) -> Option<(std::ops::Range<usize>, String)> 
             ymd(&caps["y"], u32::try_from(m).ok()?, day(&caps))?,
         ))
     });
-    [numeric, cjk, english]
+    // `21.3.2019`: day, month and year as European official journals print them
+    let day_first = DAY_FIRST.captures(text).and_then(|caps| {
+        let m: u32 = caps["m"].parse().ok()?;
+        let d: u32 = caps["d"].parse().ok()?;
+        Some((caps.get(0)?.range(), ymd(&caps["y"], m, Some(d))?))
+    });
+    [numeric, cjk, english, day_first]
         .into_iter()
         .flatten()
         .min_by_key(|(range, _)| range.start)
