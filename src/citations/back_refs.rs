@@ -275,12 +275,22 @@ fn find_target(
     if names.is_empty() {
         return latest.map(|(n, id)| (*n, id.clone(), None));
     }
-    // all surnames first; then the first author alone (`정다은 외`)
-    let by_all = earlier.iter().rev().find_map(|(n, c)| {
-        let role = creator_role(&names, c)?;
-        same_time(back, c).then(|| (*n, c.id.clone(), Some(role)))
-    });
-    by_all.or_else(|| {
+    // all surnames first, a work dated as precisely as the pointer before
+    // others (`IMF(2024)` is the work printed `IMF(2024)`, not `IMF(2024. 7)`);
+    // then the first author alone (`정다은 외`)
+    let precision = |c: &Citation| c.date.as_deref().map(str::len);
+    let by_all: Vec<(u32, &Citation, CreatorRole)> = earlier
+        .iter()
+        .rev()
+        .filter(|(_, c)| same_time(back, c))
+        .filter_map(|(n, c)| Some((*n, c, creator_role(&names, c)?)))
+        .collect();
+    let best = by_all
+        .iter()
+        .find(|(_, c, _)| precision(c) == back.date.as_deref().map(str::len))
+        .or(by_all.first())
+        .map(|(n, c, role)| (*n, c.id.clone(), Some(*role)));
+    best.or_else(|| {
         let first = key(surname(names.first()?));
         earlier.iter().rev().find_map(|(n, c)| {
             let lead = c.authors.first().map(|a| key(surname(a)));

@@ -71,9 +71,15 @@ pub(super) fn container_after(rest: &str) -> (Option<String>, Option<String>) {
                 .trim_matches(['.', ' ', '(', ')', '“', '”', '"'])
                 .trim()
         })
-        .filter(|p| !p.is_empty() && !YEAR_ONLY.is_match(p))
+        .filter(|p| !p.is_empty() && !YEAR_ONLY.is_match(p) && !VOLUME.is_match(p))
         .collect();
+    static GAZETTE_ISSUE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^[A-Z]{1,2}\s+\d+[A-Z]?$").expect("regex"));
     for (i, part) in parts.iter().enumerate() {
+        // `Official Journal of the European Union, L 191`
+        if GAZETTE_ISSUE.is_match(part) && i > 0 {
+            return (Some(parts[..i].join(", ")), Some(part.to_string()));
+        }
         if let Some(caps) = NUMBERED.captures(part) {
             let name = if caps["name"].trim().is_empty() {
                 parts[..i].join(", ")
@@ -229,10 +235,11 @@ pub(super) fn parse_outlet_first(
         any_date(&rest).filter(|d| d.len() >= 7)?;
         (caps["outlet"].trim().to_string(), None, rest)
     };
+    // an outlet printed in 『』 is one, whatever its name looks like
+    let bracketed = outlet.starts_with('『');
     let outlet = outlet.trim_matches(['『', '』']).trim().to_string();
     let gazette = is_official_journal(&rest);
-    if looks_like_person(&outlet)
-        || are_persons(&outlet)
+    if (!bracketed && (looks_like_person(&outlet) || are_persons(&outlet)))
         || rest.contains('『')
         || (VOLUME.is_match(&rest) && !gazette)
     {

@@ -245,7 +245,10 @@ fn titled_work(t: &Title, after_title: &str, c: &mut Citation, problems: &mut Ve
     // a law, bill or plan named in a remark: no outlet of its own, and the
     // date beside it is its enactment's, not a publication's
     if is_legal_title(&t.text)
-        && !(date.is_some() && outlet_text.trim_start().starts_with(['『', '《']))
+        && !(date.is_some()
+            && outlet_text
+                .trim_start_matches([',', ' '])
+                .starts_with(['『', '《']))
     {
         return false;
     }
