@@ -13,9 +13,10 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 
+use crate::batch::{Extractor, PdfWorkers};
 use crate::layout::pdf::is_pdf;
 use crate::morphology::Analyzer;
-use crate::pipeline::{self, Limits, StageTimes, Stopwatch};
+use crate::pipeline::{self, Limits, StageTimes};
 
 /// PDFs are replicated up to this many pages.
 const PDF_PAGES: usize = 300;
@@ -54,12 +55,14 @@ pub struct PdfCorpus {
 }
 
 /// Replicates the reports to at least `target_bytes` (PDFs: to
-/// [`PDF_PAGES`] pages) and measures.
+/// [`PDF_PAGES`] pages) and measures. The pipeline runs go through the
+/// batch's own [`Extractor`], PDFs in `workers` as `kcite extract` runs them.
 pub fn run(
     reports: &[Vec<u8>],
     target_bytes: usize,
     rounds: usize,
     analyzer: &Analyzer,
+    workers: Option<&PdfWorkers>,
 ) -> BenchReport {
     let rounds = rounds.max(1);
     let (pdfs, texts): (Vec<&Vec<u8>>, Vec<&Vec<u8>>) = reports.iter().partition(|r| is_pdf(r));
@@ -87,15 +90,17 @@ pub fn run(
         );
         runs.push(tokenization.0);
         let size = (megabytes, corpus.len(), None);
+        let engine = (analyzer, None);
         runs.extend(pipeline_runs(
             "kcite pipeline",
             &corpus,
             size,
             rounds,
-            analyzer,
+            engine,
         ));
     }
-    let pdf = (!pdfs.is_empty()).then(|| bench_pdfs(&pdfs, analyzer, rounds, &mut runs));
+    let engine = (analyzer, workers);
+    let pdf = (!pdfs.is_empty()).then(|| bench_pdfs(&pdfs, engine, rounds, &mut runs));
     BenchReport {
         rounds,
         documents: corpus.len(),
@@ -109,7 +114,7 @@ pub fn run(
 /// The layout alone and the whole pipeline on the PDFs, in pages/s.
 fn bench_pdfs(
     pdfs: &[&Vec<u8>],
-    analyzer: &Analyzer,
+    engine: Engine,
     rounds: usize,
     runs: &mut Vec<Measure>,
 ) -> Option<PdfCorpus> {
@@ -143,7 +148,7 @@ fn bench_pdfs(
         &bytes,
         size,
         rounds,
-        analyzer,
+        engine,
     ));
     Some(PdfCorpus {
         documents: bytes.len(),
@@ -165,33 +170,39 @@ fn replicate<T: Copy>(items: &[T], size: impl Fn(&T) -> usize, target: usize) ->
     out
 }
 
+/// What runs the pipeline: the analyzer, and the PDF workers if any.
+type Engine<'a> = (&'a Analyzer, Option<&'a PdfWorkers>);
+
 /// The whole pipeline over the corpus on one thread, then on two.
 fn pipeline_runs(
     name: &str,
     corpus: &[&[u8]],
     size: Size,
     rounds: usize,
-    analyzer: &Analyzer,
+    engine: Engine,
 ) -> Vec<Measure> {
     [1, 2]
         .into_iter()
-        .filter_map(|jobs| pipeline_run(name, jobs, corpus, size, rounds, analyzer))
+        .filter_map(|jobs| pipeline_run(name, jobs, corpus, size, rounds, engine))
         .collect()
 }
 
-/// The whole pipeline (JSON included) over the corpus on `jobs` threads.
+/// The whole pipeline (JSON and its parse back, as a batch has them) over
+/// the corpus on `jobs` threads. PDF workers, like a batch's, are started
+/// by the first documents and kept: the first round pays their start.
 fn pipeline_run(
     name: &str,
     jobs: usize,
     corpus: &[&[u8]],
     size: Size,
     rounds: usize,
-    analyzer: &Analyzer,
+    (analyzer, workers): Engine,
 ) -> Option<Measure> {
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(jobs)
         .build()
         .ok()?;
+    let extractor = Extractor::new(analyzer, Limits::default(), workers);
     let (mut run, (_, stages)) = measure(&format!("{name} (--jobs {jobs})"), size, rounds, || {
         pool.install(|| {
             corpus
@@ -199,18 +210,9 @@ fn pipeline_run(
                 .enumerate()
                 .map(|(i, bytes)| {
                     let id = format!("doc{i}");
-                    let mut watch = Stopwatch::start();
-                    let written = pipeline::extract_timed(
-                        bytes,
-                        &id,
-                        &id,
-                        analyzer,
-                        Limits::default(),
-                        &mut watch,
-                    )
-                    .map(|d| serde_json::to_string_pretty(&d).map_or(0, |s| s.len()))
-                    .unwrap_or(0);
-                    (written, watch.times)
+                    extractor
+                        .extract_bytes(bytes, &id, &id)
+                        .map_or((0, StageTimes::default()), |e| (e.json.len(), e.stages))
                 })
                 .reduce(
                     || (0, StageTimes::default()),

@@ -63,7 +63,7 @@ fn build(work: &Path) -> Result<()> {
     let started = Instant::now();
     eprintln!(
         "kcite: building the Korean dictionary (mecab-ko-dic 2.1.1 for lindera {})\n\
-         kcite: this happens once and takes about a minute; set KCITE_DICT to use another directory",
+         kcite: this happens once and takes about 15 s (longer on a slow network or a busy machine); set KCITE_DICT to use another directory",
         lindera::get_version(),
     );
     let scratch = work.join(".scratch");

@@ -69,6 +69,10 @@ enum Command {
     Bench(BenchArgs),
     /// Print each morpheme's surface and part-of-speech tag (a debugging aid)
     Tokenize(TokenizeArgs),
+    /// Extract the PDFs a parent kcite sends on stdin (PDFium runs one
+    /// document at a time per process, so batches start one worker per job)
+    #[command(name = "pdf-worker", hide = true)]
+    PdfWorker(DictArg),
 }
 
 #[derive(Args)]
@@ -94,7 +98,18 @@ struct ExtractArgs {
     #[arg(long)]
     strict: bool,
     #[command(flatten)]
+    workers: WorkerArgs,
+    #[command(flatten)]
     dict: DictArg,
+}
+
+/// How PDFs of a batch run.
+#[derive(Args, Clone, Copy)]
+struct WorkerArgs {
+    /// Seconds one PDF may take before its worker process is stopped (the
+    /// file then fails; the batch goes on)
+    #[arg(long, default_value_t = 300)]
+    timeout: u64,
 }
 
 #[derive(Args)]
@@ -109,6 +124,8 @@ struct AuditArgs {
     #[arg(long)]
     strict: bool,
     #[command(flatten)]
+    workers: WorkerArgs,
+    #[command(flatten)]
     dict: DictArg,
 }
 
@@ -120,6 +137,8 @@ struct ReportArgs {
     /// The HTML file to write
     #[arg(short, long, default_value = "report.html")]
     output: PathBuf,
+    #[command(flatten)]
+    workers: WorkerArgs,
     #[command(flatten)]
     dict: DictArg,
 }
@@ -219,13 +238,24 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Audit(args) => audit(args),
         Command::Bench(args) => bench(args),
         Command::Tokenize(args) => tokenize(args),
+        Command::PdfWorker(dict) => pdf_worker(&dict),
     }
 }
 
 /// `kcite text`: what the layout saw, line by line.
 fn text(args: TextArgs) -> Result<ExitCode> {
     let limits = args.limits.limits();
-    let bytes = read_bytes(&args.file, limits.max_bytes)?;
+    let bytes = match read_bytes(&args.file, limits.max_bytes) {
+        Ok(bytes) => bytes,
+        Err(err) => {
+            eprintln!(
+                "kcite: {}: {}",
+                args.file.display(),
+                batch::read_error(&err)
+            );
+            return Ok(ExitCode::from(1));
+        }
+    };
     match kcite::pipeline::read_layout(&bytes, limits) {
         Ok(layout) => {
             emit(&if args.json {
@@ -254,14 +284,11 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
             args.strict,
         );
     };
-    let collected = match batch::collect_inputs(&args.inputs, &args.glob) {
-        Ok(collected) => collected,
-        Err(err) => return usage_error(&format!("{err:#}")),
-    };
+    let collected = batch::collect_inputs(&args.inputs, &args.glob);
     if collected.inputs.is_empty() {
         return usage_error(&nothing_found(&args.inputs, &args.glob, &collected));
     }
-    let analyzer = load_analyzer(&args.dict)?;
+    let (analyzer, dict_dir) = load_analyzer(&args.dict)?;
     let jobs = args
         .jobs
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
@@ -269,20 +296,15 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
         jobs,
         progress: !args.quiet,
         limits,
+        pdf_workers: pdf_workers(&dict_dir, args.workers),
     };
-    let inputs = collected.inputs;
-    let outcome = batch::run(&inputs, &out_dir, &analyzer, &options)?;
+    let inputs = &collected.inputs;
+    let outcome = batch::run(inputs, &out_dir, &analyzer, &options)?;
     for unread in &outcome.unrecognised {
         eprintln!("kcite: {}: {}", unread.source, unread.error);
     }
     if !args.quiet {
-        let done = inputs.len() - outcome.failures.len();
-        eprintln!(
-            "kcite: {done} of {} extracted into {}; {}",
-            documents(inputs.len()),
-            out_dir.display(),
-            plural(outcome.warnings, "warning")
-        );
+        eprintln!("kcite: {}", closing_line(&collected, &outcome, &out_dir));
     }
     Ok(if !outcome.failures.is_empty() {
         ExitCode::from(1)
@@ -293,9 +315,53 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
     })
 }
 
+/// `3 of 4 documents extracted into out/ (1 .bin file skipped); 10 warnings
+/// (kcite audit out/ lists them)`.
+fn closing_line(collected: &batch::Collected, outcome: &batch::Outcome, out_dir: &Path) -> String {
+    let total = collected.inputs.len();
+    let mut line = format!(
+        "{} of {} extracted into {}",
+        total - outcome.failures.len(),
+        documents(total),
+        out_dir.display()
+    );
+    let skipped = collected.skipped_summary();
+    if !skipped.is_empty() {
+        line.push_str(&format!(" ({skipped})"));
+    }
+    line.push_str("; ");
+    line.push_str(&plural(outcome.warnings, "warning"));
+    if outcome.warnings > 0 {
+        line.push_str(&format!(" (kcite audit {} lists them)", out_dir.display()));
+    }
+    line
+}
+
+/// PDFs in worker processes: this very program, started again as
+/// `pdf-worker` with the same dictionary. None when the program cannot
+/// name itself (PDFs then run in this process).
+fn pdf_workers(dict_dir: &Path, args: WorkerArgs) -> Option<batch::PdfWorkers> {
+    let program = std::env::current_exe().ok()?;
+    Some(batch::PdfWorkers {
+        command: batch::WorkerCommand {
+            program,
+            args: vec!["pdf-worker".into(), "--dict".into(), dict_dir.into()],
+        },
+        timeout: std::time::Duration::from_secs(args.timeout.max(1)),
+    })
+}
+
+/// `kcite pdf-worker`: answers a parent kcite's requests until its stdin closes.
+fn pdf_worker(dict: &DictArg) -> Result<ExitCode> {
+    let (analyzer, _) = load_analyzer(dict)?;
+    batch::worker::serve(&analyzer, std::io::stdin().lock(), std::io::stdout().lock())?;
+    Ok(ExitCode::SUCCESS)
+}
+
 /// `kcite report`: the audit as one HTML page.
 fn report(args: ReportArgs) -> Result<ExitCode> {
-    let (documents_read, failed) = match documents_for(&args.inputs, &args.dict)? {
+    let loaded = documents_for(&args.inputs, &args.dict, args.workers)?;
+    let (documents_read, failed) = match loaded {
         Ok(loaded) => loaded,
         Err(usage) => return Ok(usage),
     };
@@ -317,7 +383,8 @@ fn report(args: ReportArgs) -> Result<ExitCode> {
 
 /// `kcite audit`: the attribution audit as text or JSON.
 fn audit(args: AuditArgs) -> Result<ExitCode> {
-    let (documents_read, failed) = match documents_for(&args.inputs, &args.dict)? {
+    let loaded = documents_for(&args.inputs, &args.dict, args.workers)?;
+    let (documents_read, failed) = match loaded {
         Ok(loaded) => loaded,
         Err(usage) => return Ok(usage),
     };
@@ -338,20 +405,23 @@ fn audit(args: AuditArgs) -> Result<ExitCode> {
 
 /// `kcite bench`: throughput of tokenization, the pipeline and PDFs.
 fn bench(args: BenchArgs) -> Result<ExitCode> {
-    let collected = batch::collect_inputs(&args.inputs, batch::DEFAULT_GLOBS)?;
+    let collected = batch::collect_inputs(&args.inputs, batch::DEFAULT_GLOBS);
     let reports = collected
         .inputs
         .iter()
         .map(|i| {
-            std::fs::read(&i.path).with_context(|| format!("cannot read {}", i.path.display()))
+            std::fs::read(&i.path)
+                .map_err(|e| anyhow::anyhow!("{}: {}", i.path.display(), batch::read_error(&e)))
         })
         .collect::<Result<Vec<_>>>()?;
-    let analyzer = load_analyzer(&args.dict)?;
+    let (analyzer, dict_dir) = load_analyzer(&args.dict)?;
+    let workers = pdf_workers(&dict_dir, WorkerArgs { timeout: 300 });
     let report = kcite::bench::run(
         &reports,
         (args.size_mb * 1e6) as usize,
         args.rounds,
         &analyzer,
+        workers.as_ref(),
     );
     if args.json {
         emit(&format!("{}\n", serde_json::to_string_pretty(&report)?))?;
@@ -369,8 +439,9 @@ fn tokenize(args: TokenizeArgs) -> Result<ExitCode> {
     } else {
         Analyzer::load(&dir)?
     };
-    let text =
-        String::from_utf8_lossy(&read_bytes(Path::new(&args.file), usize::MAX)?).into_owned();
+    let bytes = read_bytes(Path::new(&args.file), usize::MAX)
+        .map_err(|e| anyhow::anyhow!("{}: {}", args.file, batch::read_error(&e)))?;
+    let text = String::from_utf8_lossy(&bytes).into_owned();
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     for line in text.lines() {
         for m in analyzer.morphemes(line) {
@@ -398,17 +469,11 @@ fn extract_without_output_dir(
     let [input] = inputs else {
         return usage_error("several inputs need an output directory (-o DIR)");
     };
-    if input.as_os_str() == "-" || input.is_file() {
-        let analyzer = load_analyzer(dict)?;
+    if !input.is_dir() {
+        let (analyzer, _) = load_analyzer(dict)?;
         return extract_to_stdout(input, &analyzer, limits, strict);
     }
-    if !input.exists() {
-        return usage_error(&format!("{}: no such file or directory", input.display()));
-    }
-    let collected = match batch::collect_inputs(inputs, glob) {
-        Ok(collected) => collected,
-        Err(err) => return usage_error(&format!("{err:#}")),
-    };
+    let collected = batch::collect_inputs(inputs, glob);
     if collected.inputs.is_empty() {
         return usage_error(&nothing_found(inputs, glob, &collected));
     }
@@ -461,7 +526,11 @@ type Loaded = (Vec<kcite::Document>, Vec<batch::Failure>);
 
 /// The documents `audit` and `report` work on, or the exit code of a usage
 /// error (no such input, nothing to read).
-fn documents_for(inputs: &[PathBuf], dict: &DictArg) -> Result<Result<Loaded, ExitCode>> {
+fn documents_for(
+    inputs: &[PathBuf],
+    dict: &DictArg,
+    workers: WorkerArgs,
+) -> Result<Result<Loaded, ExitCode>> {
     let sources = match batch::collect_sources(inputs) {
         Ok(sources) if sources.is_empty() => {
             return usage_error("no report (*.txt, *.pdf) or kcite document (*.json) found")
@@ -470,13 +539,17 @@ fn documents_for(inputs: &[PathBuf], dict: &DictArg) -> Result<Result<Loaded, Ex
         Ok(sources) => sources,
         Err(err) => return usage_error(&format!("{err:#}")).map(Err),
     };
-    documents_of(sources, dict).map(Ok)
+    documents_of(sources, dict, workers).map(Ok)
 }
 
 /// Loaded documents as they are, reports extracted (in parallel); the
 /// analyzer is loaded only when there is a report to extract. Returns the
 /// documents in input order and the reports that failed.
-fn documents_of(sources: Vec<batch::Source>, dict: &DictArg) -> Result<Loaded> {
+fn documents_of(
+    sources: Vec<batch::Source>,
+    dict: &DictArg,
+    workers: WorkerArgs,
+) -> Result<Loaded> {
     use rayon::prelude::*;
     let needs_analyzer = sources
         .iter()
@@ -486,18 +559,21 @@ fn documents_of(sources: Vec<batch::Source>, dict: &DictArg) -> Result<Loaded> {
     } else {
         None
     };
+    let extractor = analyzer.as_ref().map(|(analyzer, dir)| {
+        let workers = pdf_workers(dir, workers);
+        batch::Extractor::new(analyzer, kcite::Limits::default(), workers.as_ref())
+    });
     let results: Vec<Result<kcite::Document, batch::Failure>> = sources
         .into_par_iter()
-        .map(|source| match (source, &analyzer) {
+        .map(|source| match (source, &extractor) {
             (batch::Source::Extracted(doc), _) => Ok(*doc),
-            (batch::Source::Report(input), Some(analyzer)) => {
-                batch::extract_input(&input, analyzer, kcite::Limits::default()).map_err(|error| {
-                    batch::Failure {
-                        source: input.path.display().to_string(),
-                        error,
-                    }
-                })
-            }
+            (batch::Source::Report(input), Some(extractor)) => extractor
+                .extract_input(&input)
+                .map(|extracted| extracted.document)
+                .map_err(|error| batch::Failure {
+                    source: input.path.display().to_string(),
+                    error,
+                }),
             (batch::Source::Report(input), None) => Err(batch::Failure {
                 source: input.path.display().to_string(),
                 error: "no analyzer".to_string(),
@@ -534,25 +610,22 @@ fn usage_error(message: &str) -> Result<ExitCode> {
     Ok(ExitCode::from(2))
 }
 
-fn load_analyzer(dict: &DictArg) -> Result<Analyzer> {
-    Analyzer::load(&ensure_dictionary(dict.dict.as_deref())?)
+/// The analyzer and the dictionary directory it was loaded from.
+fn load_analyzer(dict: &DictArg) -> Result<(Analyzer, PathBuf)> {
+    let dir = ensure_dictionary(dict.dict.as_deref())?;
+    Ok((Analyzer::load(&dir)?, dir))
 }
 
 /// `-` is stdin; at most `limit + 1` bytes are read, so the limit is checked after.
-fn read_bytes(input: &Path, limit: usize) -> Result<Vec<u8>> {
+fn read_bytes(input: &Path, limit: usize) -> std::io::Result<Vec<u8>> {
     let mut bytes = Vec::new();
     let cap = u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(1);
     if input.as_os_str() == "-" {
-        std::io::stdin()
-            .take(cap)
-            .read_to_end(&mut bytes)
-            .context("cannot read stdin")?;
+        std::io::stdin().take(cap).read_to_end(&mut bytes)?;
     } else {
-        let file = std::fs::File::open(input)
-            .with_context(|| format!("cannot read {}", input.display()))?;
-        file.take(cap)
-            .read_to_end(&mut bytes)
-            .with_context(|| format!("cannot read {}", input.display()))?;
+        std::fs::File::open(input)?
+            .take(cap)
+            .read_to_end(&mut bytes)?;
     }
     Ok(bytes)
 }
@@ -565,10 +638,16 @@ fn extract_to_stdout(
     strict: bool,
 ) -> Result<ExitCode> {
     let name = input.to_string_lossy();
-    let bytes = read_bytes(input, limits.max_bytes)?;
+    let bytes = match read_bytes(input, limits.max_bytes) {
+        Ok(bytes) => bytes,
+        Err(err) => {
+            eprintln!("kcite: {name}: {}", batch::read_error(&err));
+            return Ok(ExitCode::from(1));
+        }
+    };
     let id = match input.file_stem() {
         Some(stem) if name != "-" => stem.to_string_lossy().into_owned(),
-        _ => "stdin".to_string(),
+        _ => batch::STDIN_ID.to_string(),
     };
     match kcite::extract(&bytes, &id, &name, analyzer, limits) {
         Ok(document) => {

@@ -19,7 +19,7 @@ use rustc_hash::FxHashMap;
 
 use crate::hangul::is_syllable;
 use crate::model::{Citation, CitationKind, Claim, ClaimTree, Finding, Footnote, Link, Severity};
-use crate::morphology::{ContentWord, may_give_hangul_words};
+use crate::morphology::ContentWord;
 
 /// A set of normalised content words, borrowed from the text they were
 /// read in where normalising left them as printed.
@@ -78,8 +78,7 @@ pub fn claim_words<'a>(
 
 /// The content words of every cited title, by citation id. A back reference
 /// takes the words of the citation it resolves to; a citation without a
-/// title, or whose title has no Hangul word to compare with Korean prose,
-/// has none.
+/// title, or whose title is not written in Hangul at all, has none.
 pub fn title_words<'a>(
     footnotes: &'a [Footnote],
     analyse: impl Fn(&[&'a str]) -> Vec<Vec<ContentWord<'a>>>,
@@ -88,12 +87,13 @@ pub fn title_words<'a>(
     fn borrows(c: &Citation) -> bool {
         c.kind == CitationKind::BackReference && c.resolved.is_some()
     }
-    // a title in another script (an English or Japanese headline) can give
-    // no Hangul word: it is not analysed at all
+    // a title in another script (an English, Chinese or Japanese headline)
+    // is not analysed at all: the headline abbreviations (`中` → 중국) would
+    // make Hangul words of a title that holds none
     fn analysed_title(c: &Citation) -> Option<&str> {
         c.title
             .as_deref()
-            .filter(|t| !borrows(c) && may_give_hangul_words(t))
+            .filter(|t| !borrows(c) && is_written_in_hangul(t))
     }
     let titled: Vec<&str> = citations.iter().filter_map(|c| analysed_title(c)).collect();
     let mut analysed = analyse(&titled).into_iter();
@@ -118,6 +118,13 @@ pub fn title_words<'a>(
         }
     }
     out
+}
+
+/// Whether a title is (at least partly) Korean: it spells a Hangul
+/// syllable. `北 외무성 담화` is; `中秋国庆假期` and `北朝鮮、党総会を開催`
+/// are not, though their `中` and `北` are Korean headline abbreviations too.
+fn is_written_in_hangul(title: &str) -> bool {
+    title.chars().any(is_syllable)
 }
 
 /// The share of `title` words found in `words`. A title word is found when
@@ -477,6 +484,9 @@ mod tests {
                 citation("F1.2", "北 외무성 담화"),
                 citation("F1.3", "北朝鮮、党総会を開催"),
                 citation("F1.4", "習近平訪問"),
+                citation("F1.5", "中秋国庆假期国内旅游出游人次"),
+                citation("F1.6", "中 경기부양책 발표"),
+                citation("F1.7", "韓美 정상회담"),
             ],
             ..Footnote::default()
         }];
@@ -488,17 +498,28 @@ mod tests {
             texts
                 .iter()
                 .map(|t| {
+                    // the analyzer expands headline abbreviations
                     let word = t.split_whitespace().next().unwrap_or_default();
+                    let expanded = match word {
+                        "北" => "북한",
+                        "中" => "중국",
+                        "韓美" => "한국",
+                        other => other,
+                    };
                     vec![ContentWord {
-                        word: Cow::Borrowed(if word == "北" { "북한" } else { word }),
+                        word: Cow::Borrowed(expanded),
                         start: 0,
                     }]
                 })
                 .collect()
         });
-        // English and Chinese without 北: never given to the analyzer
-        assert_eq!(*asked.borrow(), ["北 외무성 담화", "北朝鮮、党総会を開催"]);
-        assert_eq!(titles.keys().collect::<Vec<_>>(), ["F1.2"]);
+        // English, Chinese and Japanese titles, with a Korean headline
+        // abbreviation (中, 北) or without: never given to the analyzer
+        assert_eq!(
+            *asked.borrow(),
+            ["北 외무성 담화", "中 경기부양책 발표", "韓美 정상회담"]
+        );
+        assert_eq!(titles.keys().collect::<Vec<_>>(), ["F1.2", "F1.6", "F1.7"]);
     }
 
     #[test]

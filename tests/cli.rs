@@ -166,7 +166,7 @@ fn extract_directory_writes_json_and_tables_identically_for_any_job_count() {
 #[test]
 fn usage_errors_exit_with_2() {
     let out = kcite()
-        .args(["extract", "no-such-dir/", "-o", "x"])
+        .args(["extract", "a.txt", "b.txt"])
         .output()
         .expect("run");
     assert_eq!(out.status.code(), Some(2));
@@ -375,7 +375,12 @@ fn strict_turns_warnings_into_exit_status_3() {
         .args(["audit", "no-such-file.json"])
         .output()
         .expect("run");
-    assert_eq!(out.status.code(), Some(2));
+    // a missing input is a failed one, as in extract
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("kcite: no-such-file.json: no such file or directory")
+    );
 }
 
 #[test]
@@ -466,10 +471,10 @@ fn messages_name_the_real_problem() {
         .args(["extract", "no-such-report.txt"])
         .output()
         .expect("run");
-    assert_eq!(missing.status.code(), Some(2));
-    assert!(
-        String::from_utf8_lossy(&missing.stderr)
-            .contains("no-such-report.txt: no such file or directory")
+    assert_eq!(missing.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&missing.stderr),
+        "kcite: no-such-report.txt: no such file or directory\n"
     );
     let empty = temp_dir("empty-dir");
     std::fs::write(empty.join("notes.docx"), "x").expect("write");
@@ -655,4 +660,120 @@ fn plurals_options_and_failed_reports_on_the_page() {
         html.contains("broken.txt"),
         "the page names the report that failed"
     );
+}
+
+#[test]
+fn a_missing_path_is_one_failed_input_in_the_same_words_everywhere() {
+    let out_dir = temp_dir("missing-out");
+    let out = kcite()
+        .args([
+            "extract",
+            "--quiet",
+            "tests/fixtures/pdf/brief-two-column.pdf",
+        ])
+        .arg("nothere.pdf")
+        .arg("-o")
+        .arg(&out_dir)
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "kcite: nothere.pdf: no such file or directory\n"
+    );
+    assert!(out_dir.join("brief-two-column.json").is_file());
+    let summary: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out_dir.join("summary.json")).expect("summary"))
+            .expect("json");
+    assert_eq!(summary["failed"][0]["source"], "nothere.pdf");
+    for command in [
+        vec!["text", "nothere.pdf"],
+        vec!["audit", "nothere.pdf"],
+        vec!["extract", "nothere.pdf"],
+    ] {
+        let out = kcite().args(&command).output().expect("run");
+        assert_eq!(out.status.code(), Some(1), "{command:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr
+                .lines()
+                .any(|l| l == "kcite: nothere.pdf: no such file or directory"),
+            "{command:?}: {stderr}"
+        );
+    }
+}
+
+#[test]
+fn one_name_in_two_formats_gives_two_documents_with_their_own_ids() {
+    let input = temp_dir("same-stem-in");
+    std::fs::copy(common::REPORT, input.join("report.txt")).expect("copy");
+    std::fs::copy(
+        "tests/fixtures/pdf/brief-two-column.pdf",
+        input.join("report.pdf"),
+    )
+    .expect("copy");
+    std::fs::write(input.join("binary.bin"), [0u8, 159, 146, 150]).expect("write");
+    let out_dir = temp_dir("same-stem-out");
+    let out = kcite()
+        .arg("extract")
+        .arg(&input)
+        .arg("-o")
+        .arg(&out_dir)
+        .output()
+        .expect("run");
+    common::assert_success(&out);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("2 of 2 documents extracted") && stderr.contains("(1 .bin file skipped)"),
+        "{stderr}"
+    );
+    let mut ids = Vec::new();
+    for name in ["report.pdf", "report.txt"] {
+        let doc: kcite::Document = serde_json::from_slice(
+            &std::fs::read(out_dir.join(format!("{name}.json"))).expect("json"),
+        )
+        .expect("doc");
+        assert_eq!(doc.document.id, name);
+        ids.push(doc.document.id);
+    }
+    let claims = std::fs::read_to_string(out_dir.join("claims.jsonl")).expect("claims");
+    let mut keys = std::collections::HashSet::new();
+    for line in claims.lines() {
+        let claim: serde_json::Value = serde_json::from_str(line).expect("claim");
+        let key = format!("{}#{}", claim["document"], claim["id"]);
+        assert!(keys.insert(key.clone()), "claim {key} twice");
+    }
+    let csl: Vec<serde_json::Value> =
+        serde_json::from_slice(&std::fs::read(out_dir.join("citations.csl.json")).expect("csl"))
+            .expect("json");
+    let items: std::collections::HashSet<&str> =
+        csl.iter().filter_map(|i| i["id"].as_str()).collect();
+    assert_eq!(items.len(), csl.len(), "CSL item ids are unique");
+}
+
+#[test]
+fn pdfs_read_in_worker_processes_give_the_same_bytes_as_in_process() {
+    let fixtures = "tests/fixtures/pdf";
+    let out_dir = temp_dir("workers-out");
+    let out = kcite()
+        .args(["extract", "--quiet", "--jobs", "2", fixtures, "-o"])
+        .arg(&out_dir)
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(1), "the bad/ fixtures fail");
+    let mut compared = 0;
+    for entry in std::fs::read_dir(fixtures).expect("fixtures") {
+        let path = entry.expect("entry").path();
+        if path.extension().is_none_or(|e| e != "pdf") {
+            continue;
+        }
+        // one file to stdout runs the pipeline in this process
+        let alone = kcite().arg("extract").arg(&path).output().expect("run");
+        common::assert_success(&alone);
+        let stem = path.file_stem().expect("stem").to_string_lossy();
+        let batch = std::fs::read(out_dir.join(format!("{stem}.json"))).expect("batch json");
+        assert!(alone.stdout == batch, "{stem}: worker output differs");
+        compared += 1;
+    }
+    assert!(compared >= 3, "{compared} PDFs compared");
 }

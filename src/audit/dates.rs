@@ -178,21 +178,93 @@ pub fn date_findings(
     out
 }
 
-/// Words that make a headline or a claim an announcement of what is to come,
-/// not a report of what happened.
+/// Whether a headline (or a claim) announces what is to come rather than
+/// reporting what happened: an announcement form of its language. Korean
+/// 예정, 계획, 방침, 추진 …; Chinese 将, 拟, 计划; Japanese 予定, 方針 and a
+/// clause ending in `へ` (`利下げへ`); English `will`, `plans`, `set to`,
+/// `expected to` … and `to` + verb as the headline's main verb (`North
+/// Korea to launch satellite`), not any `to` (`China Makes Record Cut to
+/// Five-Year Loan Prime Rate` reports a cut made).
 fn announces(text: &str) -> bool {
-    static WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    static EAST_ASIAN: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(concat!(
+            // Korean
             r"예정|계획|방침|전망|추진|검토|예고|통보|임박|앞두고|키로|하기로|할 것|될 것",
-            r"|将|拟|计划|予定|方針",
+            // Chinese
+            r"|将|拟|计划|預計|预计|准备",
+            // Japanese: `へ` closing a clause, not `へ` inside a word
+            r"|予定|方針|計画|見通し|検討|へ(?:$|[、，,。…」』\s])",
         ))
         .expect("regex")
     });
-    static LATIN: LazyLock<WordRegex> = LazyLock::new(|| {
-        WordRegex::new(r"(?i)\b(?:will|to|plans?|planning|expected|scheduled|set to)\b")
-            .expect("regex")
+    static ENGLISH: LazyLock<WordRegex> = LazyLock::new(|| {
+        WordRegex::new(concat!(
+            r"(?i)\b(?:will|plans?|planning|mulls?|weighs|considers|eyes",
+            r"|(?:set|expected|scheduled|poised|aims?|seeks?|due|likely|ready) to)\b",
+        ))
+        .expect("regex")
     });
-    WORDS.is_match(text) || LATIN.is_match(text)
+    EAST_ASIAN.is_match(text) || ENGLISH.is_match(text) || to_is_main_verb(text)
+}
+
+/// Words after `to` that make it a preposition: numbers, determiners and
+/// possessives, and the superlatives of a level reached (`to Record`).
+const NOMINAL_AFTER_TO: &[&str] = &[
+    "a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those", "one",
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "million", "billion", "trillion",
+    "half", "record", "new", "lowest", "highest", "near", "zero",
+];
+
+/// `to` + verb as the headline's main verb: the first `to` of a clause,
+/// after a subject that holds no verb, before a word that is no number,
+/// determiner or level. The subject holds a verb when a word before its
+/// head (its last word) reads as a finite verb, `-s` or `-ed` (`China
+/// Makes Record Cut to …`); the head itself may end in `-s` (`Banks to
+/// cut rates`), which a verb right before `to` (`Kim Returns to
+/// Pyongyang`) also does, so that one reads as an announcement: the
+/// finding is then not given, the safe side.
+fn to_is_main_verb(headline: &str) -> bool {
+    headline
+        .split([':', ';', ',', '|', '—', '–'])
+        .flat_map(|clause| clause.split(" - "))
+        .any(|clause| {
+            let words: Vec<&str> = clause
+                .split_whitespace()
+                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '$'))
+                .filter(|w| !w.is_empty())
+                .collect();
+            let Some(at) = words.iter().position(|w| w.eq_ignore_ascii_case("to")) else {
+                return false;
+            };
+            let (subject, next) = (&words[..at], words.get(at + 1));
+            let Some(next) = next else { return false };
+            let first = next.split('-').next().unwrap_or(next).to_lowercase();
+            let nominal = next.starts_with(|c: char| c.is_ascii_digit() || "$€£¥".contains(c))
+                || NOMINAL_AFTER_TO.contains(&first.as_str());
+            let verb_in_subject = subject
+                .split_last()
+                .is_some_and(|(_, before_head)| before_head.iter().any(|w| reads_as_verb(w)));
+            !subject.is_empty() && !nominal && !verb_in_subject
+        })
+}
+
+/// A headline word in a finite verb's form: `Makes`, `cuts`, `Raised`; not
+/// a possessive (`Korea's`), an acronym (`US`), `-ss`/`-us`/`-is` words, or
+/// a short word (`Fed`).
+fn reads_as_verb(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    let acronym = word
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(|c| c.is_uppercase());
+    let finite_s = lower.chars().count() >= 4
+        && lower.ends_with('s')
+        && !["ss", "us", "is", "'s", "’s"]
+            .iter()
+            .any(|e| lower.ends_with(e));
+    let past = lower.chars().count() >= 5 && lower.ends_with("ed");
+    !acronym && word.chars().all(|c| c.is_ascii_alphabetic()) && (finite_s || past)
 }
 
 /// What marks the claim's day as an effective date or a deadline, which an
@@ -460,6 +532,66 @@ mod tests {
             kinds_for(bare, "북한, 미사일 발사", "2024-01-08"),
             ["source_before_event"]
         );
+    }
+
+    #[test]
+    fn announcement_forms_in_four_languages() {
+        for headline in [
+            "북한, 위성 발사 예정",
+            "정부, 반도체 지원 확대 방침",
+            "한미, 연합훈련 재개 추진",
+            "中国将下调贷款市场报价利率",
+            "央行拟降准",
+            "北朝鮮、衛星発射へ",
+            "日銀、追加利上げへ 7月会合で",
+            "政府、補正予算を編成する方針",
+            "North Korea will launch a missile, Seoul says",
+            "North Korea plans missile test",
+            "China set to cut loan prime rate",
+            "Fed expected to hold rates",
+            "North Korea to launch satellite",
+            "US Banks to Cut Rates",
+            "North Korea's Kim to visit Russia",
+            "Japan, South Korea to hold talks",
+        ] {
+            assert!(announces(headline), "{headline}");
+        }
+    }
+
+    #[test]
+    fn a_to_that_is_no_main_verb_is_no_announcement() {
+        for headline in [
+            "China Makes Record Cut to Five-Year Loan Prime Rate",
+            "Fed Cuts Rates to Lowest Since 2008",
+            "Biden Sends Envoy to Seoul",
+            "Exports Rise to Record in March",
+            "China raised its tariff to 25% on US goods",
+            "Won falls to the weakest level",
+            "북한, 동해상으로 탄도미사일 발사",
+            "中国下调贷款市场报价利率",
+            "日銀、マイナス金利を解除",
+            "Trade deal signed",
+        ] {
+            assert!(!announces(headline), "{headline}");
+        }
+        assert!(reads_as_verb("Makes") && reads_as_verb("Slashed"));
+        for word in ["Korea's", "US", "Fed", "Congress", "Banks1"] {
+            assert!(!reads_as_verb(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn a_cut_reported_as_made_before_the_day_the_claim_gives_is_flagged() {
+        let cut = "중국은 2024년 1월 20일 5년 만기 대출우대금리를 인하하였음";
+        assert_eq!(
+            kinds_for(
+                cut,
+                "China Makes Record Cut to Five-Year Loan Prime Rate",
+                "2024-01-12"
+            ),
+            ["source_before_event"]
+        );
+        assert!(kinds_for(cut, "China to cut loan prime rate", "2024-01-12").is_empty());
     }
 
     #[test]

@@ -1,0 +1,291 @@
+//! Inputs: files and directories given on the command line → the documents
+//! of a batch, each with an id no other document of the batch has.
+//!
+//! A path that does not exist, or cannot be read, stays in the list: it is
+//! one failed document of the batch (named with why, like any other bad
+//! file), never the end of the batch.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use super::{Input, load_document};
+use crate::model::Document;
+
+/// The file names `kcite` takes from directories by default: reports as text
+/// and as PDF.
+pub const DEFAULT_GLOBS: &str = "*.txt,*.pdf";
+
+/// The id of standard input (`-`).
+pub const STDIN_ID: &str = "stdin";
+
+/// What was found in the inputs given.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Collected {
+    pub inputs: Vec<Input>,
+    /// Files in the directories that no glob matched, by extension
+    /// (`.docx`, or `(no extension)`), to say what was left out.
+    pub skipped: BTreeMap<String, usize>,
+}
+
+impl Collected {
+    /// `2 .docx files skipped, 1 .hwp file skipped`.
+    pub fn skipped_summary(&self) -> String {
+        self.skipped
+            .iter()
+            .map(|(ext, n)| format!("{n} {ext} file{} skipped", if *n == 1 { "" } else { "s" }))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// Expands files and directories (recursively, files whose name matches one
+/// of the comma-separated `globs`) into inputs in a stable order with unique
+/// ids. A file named explicitly is taken whatever its name; a path that does
+/// not exist is kept, to fail as one document.
+pub fn collect_inputs(paths: &[PathBuf], globs: &str) -> Collected {
+    let patterns: Vec<&str> = globs
+        .split(',')
+        .map(str::trim)
+        .filter(|g| !g.is_empty())
+        .collect();
+    let mut files = Vec::new();
+    let mut skipped = BTreeMap::new();
+    for path in paths {
+        if path.is_dir() {
+            walk(path, &patterns, &mut files, &mut skipped);
+        } else {
+            files.push(path.clone());
+        }
+    }
+    Collected {
+        inputs: with_unique_ids(files),
+        skipped,
+    }
+}
+
+/// Gives each path an id: its stem where no other path has that stem, else
+/// the shortest of its file name, its path without the extension and its
+/// whole path (`/` as `__`) that no other path shares, and a `-2`, `-3` …
+/// should two still meet. `report.pdf` and `report.txt` side by side become
+/// `report.pdf` and `report.txt`; `a/report.txt` and `b/report.txt` become
+/// `a__report` and `b__report`.
+pub fn with_unique_ids(paths: Vec<PathBuf>) -> Vec<Input> {
+    let namings: [fn(&Path) -> String; 4] = [stem, file_name, path_without_extension, whole_path];
+    let counts: Vec<HashMap<String, usize>> = namings
+        .iter()
+        .map(|naming| {
+            let mut counts = HashMap::new();
+            for path in &paths {
+                *counts.entry(naming(path)).or_default() += 1;
+            }
+            counts
+        })
+        .collect();
+    let mut taken: HashMap<String, usize> = HashMap::new();
+    paths
+        .into_iter()
+        .map(|path| {
+            let unique = namings
+                .iter()
+                .zip(&counts)
+                .map(|(naming, counts)| (naming(&path), counts))
+                .find(|(name, counts)| counts.get(name) == Some(&1))
+                .map(|(name, _)| name);
+            let base = unique.unwrap_or_else(|| whole_path(&path));
+            let seen = taken.entry(base.clone()).or_default();
+            *seen += 1;
+            let id = if *seen == 1 {
+                base
+            } else {
+                format!("{base}-{seen}")
+            };
+            Input { path, id }
+        })
+        .collect()
+}
+
+fn stem(path: &Path) -> String {
+    if path.as_os_str() == "-" {
+        return STDIN_ID.to_string();
+    }
+    path.file_stem().map_or_else(
+        || "document".to_string(),
+        |s| s.to_string_lossy().into_owned(),
+    )
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map_or_else(|| stem(path), |s| s.to_string_lossy().into_owned())
+}
+
+fn path_without_extension(path: &Path) -> String {
+    as_id(&path.with_extension(""))
+}
+
+fn whole_path(path: &Path) -> String {
+    as_id(path)
+}
+
+/// A path as one file name: separators as `__`, no leading ones.
+fn as_id(path: &Path) -> String {
+    path.to_string_lossy()
+        .replace(['/', '\\'], "__")
+        .trim_start_matches("__")
+        .to_string()
+}
+
+/// The files under `dir` in name order, those matching a glob into `out`,
+/// the others counted by extension (hidden files aside). A directory that
+/// cannot be listed is kept as an input, to fail with its reason.
+fn walk(dir: &Path, globs: &[&str], out: &mut Vec<PathBuf>, skipped: &mut BTreeMap<String, usize>) {
+    let Ok(listing) = fs::read_dir(dir) else {
+        out.push(dir.to_path_buf());
+        return;
+    };
+    let mut entries: Vec<PathBuf> = listing.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            walk(&path, globs, out, skipped);
+            continue;
+        }
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if globs.iter().any(|g| glob_match(g, &name)) {
+            out.push(path);
+        } else if !name.starts_with('.') {
+            let ext = path.extension().map_or_else(
+                || "(no extension)".to_string(),
+                |e| format!(".{}", e.to_string_lossy()),
+            );
+            *skipped.entry(ext).or_default() += 1;
+        }
+    }
+}
+
+/// `*` matches any run of characters, `?` one character.
+pub fn glob_match(pattern: &str, name: &str) -> bool {
+    let p: Vec<char> = pattern.chars().collect();
+    let n: Vec<char> = name.chars().collect();
+    let (mut pi, mut ni, mut star, mut mark) = (0, 0, None, 0);
+    while ni < n.len() {
+        if pi < p.len() && (p[pi] == '?' || p[pi] == n[ni]) {
+            pi += 1;
+            ni += 1;
+        } else if pi < p.len() && p[pi] == '*' {
+            star = Some(pi);
+            mark = ni;
+            pi += 1;
+        } else if let Some(s) = star {
+            pi = s + 1;
+            mark += 1;
+            ni = mark;
+        } else {
+            return false;
+        }
+    }
+    p[pi..].iter().all(|&c| c == '*')
+}
+
+/// What `kcite audit` and `kcite report` read: documents already extracted
+/// (`<id>.json`) and reports still to extract.
+#[derive(Debug)]
+pub enum Source {
+    Extracted(Box<Document>),
+    Report(Input),
+}
+
+/// Expands files and directories into sources. In directories, `*.json`
+/// files that are kcite documents are loaded (the corpus tables are not) and
+/// `*.txt` and `*.pdf` files are to be extracted; a file named explicitly is
+/// loaded if it ends in `.json`, else extracted. A path that does not exist
+/// is a report that will fail with its reason, as in `extract`.
+pub fn collect_sources(paths: &[PathBuf]) -> anyhow::Result<Vec<Source>> {
+    let mut extracted = Vec::new();
+    let mut reports = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            let mut files = Vec::new();
+            walk(
+                path,
+                &["*.json", "*.txt", "*.pdf"],
+                &mut files,
+                &mut BTreeMap::new(),
+            );
+            for file in files {
+                if file.extension().is_some_and(|e| e == "json") {
+                    if let Ok(doc) = load_document(&file) {
+                        extracted.push(Source::Extracted(Box::new(doc)));
+                    }
+                } else {
+                    reports.push(file);
+                }
+            }
+        } else if path.is_file() && path.extension().is_some_and(|e| e == "json") {
+            extracted.push(Source::Extracted(Box::new(load_document(path)?)));
+        } else {
+            reports.push(path.clone());
+        }
+    }
+    let reports = with_unique_ids(reports).into_iter().map(Source::Report);
+    Ok(extracted.into_iter().chain(reports).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn globs() {
+        assert!(glob_match("*.txt", "report.txt"));
+        assert!(!glob_match("*.txt", "report.json"));
+        assert!(glob_match("kiep-*-??.txt", "kiep-focus-01.txt"));
+        assert!(glob_match("*", "x"));
+    }
+
+    fn ids(paths: &[&str]) -> Vec<String> {
+        with_unique_ids(paths.iter().map(PathBuf::from).collect())
+            .into_iter()
+            .map(|i| i.id)
+            .collect()
+    }
+
+    #[test]
+    fn ids_are_stems_while_they_are_unique() {
+        assert_eq!(ids(&["in/a.txt", "in/b.pdf"]), ["a", "b"]);
+        assert_eq!(ids(&["-"]), [STDIN_ID]);
+    }
+
+    #[test]
+    fn one_name_in_two_formats_keeps_its_extension() {
+        assert_eq!(
+            ids(&["in/report.pdf", "in/report.txt"]),
+            ["report.pdf", "report.txt"]
+        );
+    }
+
+    #[test]
+    fn one_name_in_two_folders_keeps_its_folder() {
+        assert_eq!(
+            ids(&["in/a/report.txt", "in/b/report.txt"]),
+            ["in__a__report", "in__b__report"]
+        );
+        assert_eq!(
+            ids(&[
+                "/abs/a/report.txt",
+                "/abs/b/report.txt",
+                "/abs/b/report.pdf"
+            ]),
+            ["abs__a__report", "abs__b__report.txt", "report.pdf"]
+        );
+    }
+
+    #[test]
+    fn the_same_path_twice_gets_a_number() {
+        assert_eq!(ids(&["a.txt", "a.txt"]), ["a.txt", "a.txt-2"]);
+    }
+}
