@@ -777,3 +777,50 @@ fn pdfs_read_in_worker_processes_give_the_same_bytes_as_in_process() {
     }
     assert!(compared >= 3, "{compared} PDFs compared");
 }
+
+#[test]
+fn a_crashing_or_hanging_pdf_worker_fails_its_file_not_the_batch() {
+    use kcite::batch::{self, PdfWorkers, WorkerCommand};
+    use std::time::Duration;
+    let input = temp_dir("worker-crash-in");
+    std::fs::copy(common::REPORT, input.join("report.txt")).expect("copy");
+    std::fs::copy(
+        "tests/fixtures/pdf/brief-two-column.pdf",
+        input.join("brief.pdf"),
+    )
+    .expect("copy");
+    for (name, script, error) in [
+        (
+            "crash",
+            "head -c 1 >/dev/null; kill -SEGV $$",
+            "the PDF worker crashed on this file",
+        ),
+        ("hang", "exec sleep 60", "no result within 1 s"),
+    ] {
+        let out_dir = temp_dir(&format!("worker-{name}-out"));
+        let options = batch::Options {
+            jobs: 2,
+            progress: false,
+            limits: kcite::Limits::default(),
+            pdf_workers: Some(PdfWorkers {
+                command: WorkerCommand {
+                    program: "sh".into(),
+                    args: vec!["-c".into(), script.into()],
+                },
+                timeout: Duration::from_secs(1),
+            }),
+        };
+        let collected = batch::collect_inputs(std::slice::from_ref(&input), batch::DEFAULT_GLOBS);
+        let outcome =
+            batch::run(&collected.inputs, &out_dir, common::analyzer(), &options).expect("run");
+        assert_eq!(outcome.failures.len(), 1, "{name}");
+        assert!(outcome.failures[0].source.ends_with("brief.pdf"), "{name}");
+        assert!(
+            outcome.failures[0].error.starts_with(error),
+            "{name}: {}",
+            outcome.failures[0].error
+        );
+        assert!(out_dir.join("report.json").is_file(), "{name}");
+        assert!(!out_dir.join("brief.json").exists(), "{name}");
+    }
+}

@@ -122,7 +122,10 @@ impl<'a> Extractor<'a> {
         let metadata = fs::metadata(&input.path).map_err(|e| read_error(&e))?;
         if metadata.is_dir() {
             return Err(match fs::read_dir(&input.path) {
-                Err(err) => format!("cannot list the directory: {}", read_error(&err)),
+                Err(err) => format!(
+                    "cannot list the directory: {}",
+                    read_error(&err).trim_start_matches("cannot read: ")
+                ),
                 Ok(_) => "is a directory".to_string(),
             });
         }

@@ -128,15 +128,21 @@ enum Lost {
 
 impl Lost {
     fn message(self, worker: &mut Worker, timeout: Duration) -> String {
-        let _ = worker.child.kill();
         match self {
-            Lost::TimedOut => format!(
-                "no result within {} s: the PDF worker was stopped (--timeout)",
-                timeout.as_secs()
-            ),
-            Lost::Broken(err) => match worker.child.wait() {
-                Ok(status) if !status.success() => {
+            Lost::TimedOut => {
+                let _ = worker.child.kill();
+                format!(
+                    "no result within {} s: the PDF worker was stopped (--timeout)",
+                    timeout.as_secs()
+                )
+            }
+            Lost::Broken(err) => match worker.exit_status() {
+                // no exit code: ended by a signal
+                Some(status) if status.code().is_none() => {
                     format!("the PDF worker crashed on this file ({status})")
+                }
+                Some(status) if !status.success() => {
+                    format!("the PDF worker ended on this file ({status}; its message is above)")
                 }
                 _ => format!("the PDF worker stopped answering ({err})"),
             },
@@ -184,6 +190,19 @@ impl Worker {
             stdin: Some(BufWriter::new(stdin)),
             replies,
         })
+    }
+
+    /// How a worker whose pipe broke ended: given a moment to finish
+    /// exiting, then killed.
+    fn exit_status(&mut self) -> Option<std::process::ExitStatus> {
+        for _ in 0..50 {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                return Some(status);
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let _ = self.child.kill();
+        self.child.wait().ok()
     }
 
     fn ask(
@@ -408,6 +427,18 @@ mod tests {
         // the next file gets a fresh worker, and fails the same way, alone
         let again = crashing.extract(b"%PDF-1.7", "b", "b.pdf", Limits::default());
         assert!(again.is_err());
+    }
+
+    #[test]
+    fn a_worker_that_exits_is_said_with_its_status() {
+        let exiting = pool("head -c 1 >/dev/null; exit 3", Duration::from_secs(20));
+        let err = exiting
+            .extract(b"%PDF-1.7", "a", "a.pdf", Limits::default())
+            .expect_err("an exit");
+        assert_eq!(
+            err,
+            "the PDF worker ended on this file (exit status: 3; its message is above)"
+        );
     }
 
     #[test]
