@@ -24,12 +24,12 @@ mod tests;
 mod title;
 
 pub use back_refs::resolve_back_references;
-pub use creators::canonical_outlet;
+pub use creators::{canonical_outlet, printed_outlet};
 pub use dates::{any_date, parse_date};
 pub use split::split_works;
 
 use back_refs::parse_back_reference;
-use creators::{is_government, is_institution, is_official, split_authors};
+use creators::{is_government, is_institution, is_official, set_outlet, split_authors};
 use dates::{date_and_rest, find_date};
 use forms::{is_legal_title, parse_creators_first, parse_gazette};
 use issuers::{parse_issuer_first, parse_outlet_first};
@@ -254,7 +254,7 @@ fn titled_work(t: &Title, after_title: &str, c: &mut Citation, problems: &mut Ve
     }
     c.date = date;
     c.year = c.date.as_deref().and_then(|d| d[..4].parse().ok());
-    c.outlet = canonical_outlet(&outlet_text);
+    set_outlet(c, &outlet_text);
     if c.date.is_some() || c.outlet.is_some() {
         c.kind = if is_official(&t.text, c.outlet.as_deref()) {
             CitationKind::Official

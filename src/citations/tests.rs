@@ -28,7 +28,18 @@ fn news_with_brackets_and_outlets() {
     let (c, _) = one(
         "「북, 우크라 참전 러시아 군복 임가공 대량 주문받아」(2022. 11. 7.), RFA자유아시아방송.",
     );
-    assert_eq!(c.outlet.as_deref(), Some("RFA"));
+    // printed as it is, with one name to count it by
+    assert_eq!(
+        (c.outlet.as_deref(), c.outlet_canonical.as_deref()),
+        (Some("RFA자유아시아방송"), Some("RFA"))
+    );
+    let (c, _) = one("「북, 국영 양곡판매소 확대 운영」(2024. 2. 6.), 『자유아시아방송』.");
+    assert_eq!(
+        (c.outlet.as_deref(), c.outlet_canonical.as_deref()),
+        (Some("자유아시아방송"), Some("RFA"))
+    );
+    let (c, _) = one("“Exports fall,” Yonhap, January 24, 2024.");
+    assert_eq!(c.outlet_canonical.as_deref(), Some("연합뉴스"));
 }
 
 #[test]
