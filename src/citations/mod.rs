@@ -74,7 +74,7 @@ pub(super) static URL: LazyLock<Regex> = LazyLock::new(|| {
 });
 pub(super) static ACCESSED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\(?\s*(?:검색일|접속일|최종\s*접속일|accessed|retrieved)\s*[:：]?\s*(?P<date>[^)]*)\)?",
+        r"\(?\s*(?:검\s?색\s?일|접\s?속\s?일|최종\s*접\s?속\s?일|(?i:accessed|retrieved)(?:\s+on)?|閲覧日|访问日期|訪問日期)\s*[:：]?\s*(?P<date>[^)]*)\)?",
     )
     .expect("regex")
 });
@@ -92,7 +92,7 @@ pub fn parse_citation(id: &str, raw: &str) -> (Citation, Vec<String>) {
     let mut problems = Vec::new();
 
     if let Some(url) = URL.find(raw) {
-        c.url = Some(url.as_str().to_string());
+        c.url = Some(url_across_break(raw, url.end()).unwrap_or_else(|| url.as_str().to_string()));
     }
     // statistics portals are cited with a retrieval date and no address too
     if let Some(caps) = ACCESSED.captures(raw) {
@@ -147,6 +147,17 @@ pub fn parse_citation(id: &str, raw: &str) -> (Citation, Vec<String>) {
         }
     };
     (c, problems)
+}
+
+/// An address cut by a line break before its extension (`…/index.` `html`):
+/// the whole address, when the text after the cut is one.
+fn url_across_break(text: &str, end: usize) -> Option<String> {
+    static CUT_EXTENSION: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\.\s+(?P<ext>html?|php|jsp|aspx?|do|pdf|shtml)\b").expect("regex")
+    });
+    let start = URL.find(text)?.start();
+    let caps = CUT_EXTENSION.captures(&text[end..])?;
+    Some(format!("{}.{}", &text[start..end], &caps["ext"]))
 }
 
 type Parser = fn(&str, &mut Citation, &mut Vec<String>) -> Option<Citation>;

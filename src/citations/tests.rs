@@ -865,3 +865,45 @@ fn outlet_first_news_in_every_language() {
         )
     );
 }
+
+#[test]
+fn text_cut_by_a_line_break_inside_a_citation() {
+    // a day cut in two keeps its closing dot: the 20th, not the 2nd
+    assert_eq!(parse_date("2024. 6. 2 0.").as_deref(), Some("2024-06-20"));
+    assert_eq!(
+        one("｢북러 조약 조인｣(2024. 6. 2 0.), 『연합뉴스』.")
+            .0
+            .date
+            .as_deref(),
+        Some("2024-06-20")
+    );
+    // but a day before a note is still the day
+    assert_eq!(
+        parse_date("2024. 6. 2 (검색일)").as_deref(),
+        Some("2024-06-02")
+    );
+    // an address cut before its extension
+    let (c, _) = one(
+        "財務省, 「外国為替平衡操作」, https://www.mof.go.jp/feio/index. html (검색일: 2024. 9. 5).",
+    );
+    assert_eq!(
+        c.url.as_deref(),
+        Some("https://www.mof.go.jp/feio/index.html")
+    );
+    // an access note cut inside its word is still an access note
+    let (c, _) = one(
+        "European Commission, “Batteries,” https://environment.ec.europa.eu/batteries_en (검색 일: 2024. 9. 23).",
+    );
+    assert_eq!(
+        (c.kind, c.date.as_deref(), c.accessed.as_deref()),
+        (CitationKind::Web, None, Some("2024-09-23"))
+    );
+    // pages cut between their letters
+    assert_eq!(
+        one("리명철(2024), 「무역」, 『대외무역』, 2024년 제1호, p p. 18-19.")
+            .0
+            .pages
+            .as_deref(),
+        Some("18-19")
+    );
+}
