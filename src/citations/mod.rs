@@ -149,6 +149,25 @@ pub fn parse_citation(id: &str, raw: &str) -> (Citation, Vec<String>) {
     (c, problems)
 }
 
+/// What follows a dated title names its outlet: a bracketed name, or a short
+/// one ending the citation (`연합뉴스.`), not an article of a law (`제125조
+/// 제1항`) or the rest of a remark.
+fn names_an_outlet(text: &str) -> bool {
+    static ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"제\s*\d+\s*[조항호]|第\s*\d+\s*[条條]|\bArt(?:icle|\.)\s*\d").expect("regex")
+    });
+    let t = text
+        .trim_start_matches([',', ' '])
+        .trim_end_matches(['.', ' ']);
+    if t.starts_with(['『', '《']) {
+        return true;
+    }
+    !t.is_empty()
+        && t.chars().count() <= 20
+        && t.split_whitespace().count() <= 3
+        && !ARTICLE.is_match(t)
+}
+
 /// An address cut by a line break before its extension (`…/index.` `html`):
 /// the whole address, when the text after the cut is one.
 fn url_across_break(text: &str, end: usize) -> Option<String> {
@@ -255,12 +274,7 @@ fn titled_work(t: &Title, after_title: &str, c: &mut Citation, problems: &mut Ve
     };
     // a law, bill or plan named in a remark: no outlet of its own, and the
     // date beside it is its enactment's, not a publication's
-    if is_legal_title(&t.text)
-        && !(date.is_some()
-            && outlet_text
-                .trim_start_matches([',', ' '])
-                .starts_with(['『', '《']))
-    {
+    if is_legal_title(&t.text) && !(date.is_some() && names_an_outlet(&outlet_text)) {
         return false;
     }
     c.date = date;

@@ -644,6 +644,9 @@ fn laws_named_in_remarks_are_notes() {
     // a law's text published with a date and an outlet is cited as news
     let (c, _) = one("「반도체특별법」(2024. 1. 5.), 『관보』.");
     assert_ne!(c.kind, Note);
+    // a headline that ends in a law's name is news
+    let (c, _) = one("｢국회, 반도체특별법｣(2024. 1. 5.), 연합뉴스.");
+    assert_eq!((c.kind, c.outlet.as_deref()), (News, Some("연합뉴스")));
 }
 
 #[test]
