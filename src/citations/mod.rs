@@ -26,12 +26,13 @@ mod title;
 pub use back_refs::resolve_back_references;
 pub use creators::{canonical_outlet, printed_outlet};
 pub use dates::{any_date, parse_date};
+pub use forms::is_legal_title;
 pub use split::split_works;
 
 use back_refs::parse_back_reference;
 use creators::{is_government, is_institution, is_official, set_outlet, split_authors};
 use dates::{date_and_rest, find_date};
-use forms::{is_legal_title, parse_creators_first, parse_gazette};
+use forms::{parse_creators_first, parse_gazette};
 use issuers::{parse_issuer_first, parse_outlet_first};
 use publication::parse_publication;
 use title::{Title, find_title};

@@ -644,6 +644,16 @@ fn laws_named_in_remarks_are_notes() {
     // a law's text published with a date and an outlet is cited as news
     let (c, _) = one("「반도체특별법」(2024. 1. 5.), 『관보』.");
     assert_ne!(c.kind, Note);
+    // acts of the EU by their form, whatever they end with
+    assert!(is_legal_title(
+        "Regulation (EU) 2019/452 of the European Parliament establishing a framework for the screening of foreign direct investments into the Union"
+    ));
+    assert!(is_legal_title(
+        "Commission Implementing Regulation (EU) 2023/1441 on detailed arrangements"
+    ));
+    assert!(!is_legal_title(
+        "Commission proposes new initiatives to strengthen economic security"
+    ));
     // a headline that ends in a law's name is news
     let (c, _) = one("｢국회, 반도체특별법｣(2024. 1. 5.), 연합뉴스.");
     assert_eq!((c.kind, c.outlet.as_deref()), (News, Some("연합뉴스")));
