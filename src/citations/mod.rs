@@ -275,7 +275,12 @@ fn titled_work(t: &Title, after_title: &str, c: &mut Citation, problems: &mut Ve
     };
     // a law, bill or plan named in a remark: no outlet of its own, and the
     // date beside it is its enactment's, not a publication's
-    if is_legal_title(&t.text) && !(date.is_some() && names_an_outlet(&outlet_text)) {
+    // `「…무역법」은 1997년 12월 채택된…`: a particle right after the bracket
+    // makes the title a word of a sentence
+    let in_sentence = after_title.starts_with(|c: char| ('가'..='힣').contains(&c));
+    if is_legal_title(&t.text)
+        && (in_sentence || !(date.is_some() && names_an_outlet(&outlet_text)))
+    {
         return false;
     }
     c.date = date;

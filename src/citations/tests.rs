@@ -637,6 +637,7 @@ fn laws_named_in_remarks_are_notes() {
         "「CHIPS and Science Act of 2022」(Public Law 117-167)는 2022년 8월 9일 발효되었다.",
         "「조세특례제한법」 제24조에 따른 세액공제율은 2023년 3월 상향되었다.",
         "「中华人民共和国对外贸易法」(2022年12月30日修正) 第15条.",
+        "「조선민주주의인민공화국 무역법」은 1997년 12월 채택된 이후 수정되었다.",
     ] {
         let (c, _) = one(raw);
         assert_eq!((c.kind, c.date.as_deref()), (Note, None), "{raw}");
