@@ -51,7 +51,7 @@ impl Document {
     pub fn outlet_counts(&self) -> BTreeMap<String, usize> {
         let mut out = BTreeMap::new();
         for c in self.footnotes.iter().flat_map(|f| &f.citations) {
-            if let Some(outlet) = &c.outlet
+            if let Some(outlet) = c.outlet_canonical.as_ref().or(c.outlet.as_ref())
                 && c.kind != CitationKind::BackReference
             {
                 *out.entry(outlet.clone()).or_default() += 1;
@@ -440,7 +440,11 @@ pub struct Citation {
     pub authors: Vec<String>,
     pub year: Option<i32>,
     pub date: Option<String>,
+    /// The outlet as printed, without brackets.
     pub outlet: Option<String>,
+    /// One name per outlet (`RFA` for `자유아시아방송`, `Radio Free Asia`):
+    /// counts per outlet group by it.
+    pub outlet_canonical: Option<String>,
     pub container: Option<String>,
     pub volume: Option<String>,
     pub issue: Option<String>,

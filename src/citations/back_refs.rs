@@ -8,7 +8,9 @@ use regex::Regex;
 use crate::model::{Citation, CitationKind};
 
 use super::AUTHOR_YEAR;
-use super::creators::{canonical_outlet, is_government, is_institution, split_authors, surname};
+use super::creators::{
+    canonical_outlet, is_government, is_institution, set_outlet, split_authors, surname,
+};
 use super::dates::parse_date;
 use super::publication::PAGES;
 
@@ -127,7 +129,7 @@ pub(super) fn parse_back_reference(raw: &str, c: &mut Citation) -> Option<Citati
             .trim_end_matches('.');
         let generic = POINTED_NOUNS.contains(&head);
         if !head.is_empty() && !generic && !PAGES.is_match(head) {
-            back.outlet = canonical_outlet(head);
+            set_outlet(&mut back, head);
             if let Some(open) = rest.find('(') {
                 back.date = parse_date(&rest[open..]);
                 back.year = back.date.as_deref().and_then(|d| d.get(..4)?.parse().ok());
@@ -206,7 +208,7 @@ fn move_creator(back: &mut Citation, role: CreatorRole) {
     match role {
         CreatorRole::Authors => back.authors = names,
         CreatorRole::Institution => back.institution = Some(names.join(", ")),
-        CreatorRole::Outlet => back.outlet = Some(names.join(", ")),
+        CreatorRole::Outlet => set_outlet(back, &names.join(", ")),
     }
 }
 

@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::hangul;
+use crate::model::Citation;
 
 /// Words that end the title of a notice or statement of a state body.
 pub(super) const NOTICE_WORDS: &[&str] = &[
@@ -55,6 +56,15 @@ pub(super) const OUTLET_ALIASES: &[(&str, &str)] = &[
 
 /// `『연합뉴스』.` → `연합뉴스`; aliases to one name.
 pub fn canonical_outlet(text: &str) -> Option<String> {
+    let t = printed_outlet(text)?;
+    let alias = OUTLET_ALIASES
+        .iter()
+        .find(|(a, _)| a.eq_ignore_ascii_case(&t));
+    Some(alias.map_or(t, |(_, canonical)| canonical.to_string()))
+}
+
+/// `『자유아시아방송』.` → `자유아시아방송`: the outlet's name as printed.
+pub fn printed_outlet(text: &str) -> Option<String> {
     let t = text
         .trim()
         .trim_start_matches([',', ' '])
@@ -66,10 +76,14 @@ pub fn canonical_outlet(text: &str) -> Option<String> {
     if t.is_empty() || t.chars().count() > 40 {
         return None;
     }
-    let alias = OUTLET_ALIASES
-        .iter()
-        .find(|(a, _)| a.eq_ignore_ascii_case(t));
-    Some(alias.map_or(t, |(_, canonical)| canonical).to_string())
+    Some(t.to_string())
+}
+
+/// Fills `outlet` with the printed name and `outlet_canonical` with its one
+/// name; clears both when the text names no outlet.
+pub(super) fn set_outlet(c: &mut Citation, text: &str) {
+    c.outlet = printed_outlet(text);
+    c.outlet_canonical = canonical_outlet(text);
 }
 
 pub(super) fn is_official(title: &str, outlet: Option<&str>) -> bool {

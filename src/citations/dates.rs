@@ -7,8 +7,11 @@ use regex::Regex;
 use crate::word_regex::WordRegex;
 
 pub(super) static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?P<y>(?:19|20)\d{2})\s*\.\s*(?P<m>\d{1,2})(?:\s*\.\s*(?P<d>\d{1,2}))?\s*\.?")
-        .expect("regex")
+    // a day cut by a line break keeps its closing dot (`2024. 6. 2 0.` is the 20th)
+    Regex::new(
+        r"(?P<y>(?:19|20)\d{2})\s*\.\s*(?P<m>\d{1,2})(?:\s*\.\s*(?P<d>\d \d\s*\.|\d{1,2}))?\s*\.?",
+    )
+    .expect("regex")
 });
 
 /// After a news title: the date (in parentheses, or with the `(` missing) and
@@ -55,7 +58,7 @@ pub fn parse_date(text: &str) -> Option<String> {
     if !(1..=12).contains(&month) {
         return None;
     }
-    match caps.name("d").and_then(|d| d.as_str().parse::<u32>().ok()) {
+    match caps.name("d").and_then(|d| day_number(d.as_str())) {
         Some(day) if (1..=31).contains(&day) => Some(format!("{year:04}-{month:02}-{day:02}")),
         _ => Some(format!("{year:04}-{month:02}")),
     }
@@ -129,7 +132,7 @@ pub(super) fn find_date(text: &str) -> Option<(std::ops::Range<usize>, String)> 
     let day = |caps: &regex::Captures| {
         caps.name("d")
             .or(caps.name("d2"))
-            .and_then(|d| d.as_str().parse::<u32>().ok())
+            .and_then(|d| day_number(d.as_str()))
     };
     let numeric = DATE.captures(text).and_then(|caps| {
         let m: u32 = caps["m"].parse().ok()?;
@@ -161,4 +164,10 @@ pub(super) fn find_date(text: &str) -> Option<(std::ops::Range<usize>, String)> 
         .into_iter()
         .flatten()
         .min_by_key(|(range, _)| range.start)
+}
+
+/// `20`, `2 0.` (cut by a line break) → 20.
+fn day_number(text: &str) -> Option<u32> {
+    let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+    digits.parse().ok()
 }

@@ -59,23 +59,37 @@ fn standalone_year(text: &str) -> Option<i32> {
 pub(super) fn parse_gazette(
     text: &str,
     c: &mut Citation,
-    _problems: &mut Vec<String>,
+    problems: &mut Vec<String>,
 ) -> Option<Citation> {
     static ISSUE_CODE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^(?:(?P<name>.+?)\s+)?(?P<num>[A-Z]{1,2}\s+\d+[A-Z]?)$").expect("regex")
     });
     let at_journal = official_journal_at(text)?;
-    if text[..at_journal].contains(['｢', '「', '『', '“', '"']) {
-        return None;
-    }
-    let parts: Vec<&str> = text.split(", ").collect();
-    let at = parts.iter().position(|p| is_official_journal(p))?;
+    // `“Regulation (EU) …,” Official Journal …`: a quoted act first
+    let quoted = if text.starts_with(['｢', '「', '“', '"']) {
+        let title = find_title(text, problems)?;
+        if title.end > at_journal {
+            return None;
+        }
+        Some(title)
+    } else {
+        None
+    };
+    let searched = quoted.as_ref().map_or(text, |t| &text[t.end..]);
     // an outlet or issuer with its date first is read by its own shape
-    if at == 0 || parts[..at].join(", ").contains(['“', '「', '｢']) {
+    if quoted.is_none() && text[..at_journal].contains(['｢', '「', '『', '“', '"']) {
         return None;
     }
+    let parts: Vec<&str> = searched.split(", ").collect();
+    let at = parts.iter().position(|p| is_official_journal(p))?;
+    let before = parts[..at].join(", ");
+    let title = match quoted {
+        Some(t) => t.text,
+        None if at > 0 => before.trim().to_string(),
+        None => return None,
+    };
     let mut out = c.clone();
-    out.title = Some(parts[..at].join(", ").trim().to_string());
+    out.title = Some(title);
     let journal = parts[at].trim().trim_end_matches('.');
     match ISSUE_CODE.captures(journal) {
         Some(caps) if caps.name("name").is_some() => {
@@ -107,11 +121,18 @@ pub(super) fn parse_gazette(
 
 /// A law, bill, decree, treaty, plan or court decision by its name:
 /// `고용상 연령차별금지 … 법률`, `산업재해보상보험법 일부개정법률안`,
-/// `日本銀行法`, `CHIPS and Science Act of 2022`, `유럽 반도체법`.
-pub(crate) fn is_legal_title(title: &str) -> bool {
+/// `日本銀行法`, `CHIPS and Science Act of 2022`, `유럽 반도체법`, `Regulation
+/// (EU) 2019/452 of …`. Public for the date audit: an act's date is its
+/// enactment's or publication's, not an event's report.
+pub fn is_legal_title(title: &str) -> bool {
     static LEGAL: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?:법|법률|법률안|법안|시행령|시행규칙|조례|협정|조약|기본계획|판결|결정례|法|法案|条例|條例|判決|判决|\bAct(?:\s+of\s+\d{4})?|\bLaw|\bCode|\bDirective|\bTreaty)$")
             .expect("regex")
     });
-    LEGAL.is_match(title.trim().trim_end_matches(['.', ' ']))
+    static EU_ACT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:Council\s+|Commission\s+)?(?:Implementing\s+|Delegated\s+)?(?:Regulation|Directive|Decision)\s*\((?:EU|EC|EEC|Euratom)\)")
+            .expect("regex")
+    });
+    let t = title.trim().trim_end_matches(['.', ' ']);
+    LEGAL.is_match(t) || EU_ACT.is_match(t)
 }

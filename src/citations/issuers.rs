@@ -7,8 +7,8 @@ use regex::Regex;
 use crate::model::{Citation, CitationKind};
 
 use super::creators::{
-    are_persons, canonical_outlet, institution_by_name, is_government, is_institution, is_official,
-    looks_like_person,
+    are_persons, institution_by_name, is_government, is_institution, is_official,
+    looks_like_person, set_outlet,
 };
 use super::dates::{any_date, find_date, four_digit_year};
 use super::publication::{PAGES, VOLUME, parse_locators};
@@ -295,13 +295,14 @@ fn classify_outlet_first(outlet: &str, after_title: &str, out: &mut Citation) {
         let body = release.map_or(outlet, |w| outlet.trim_end_matches(*w).trim());
         out.institution = Some(body.to_string());
         out.outlet = None;
+        out.outlet_canonical = None;
         if official {
             CitationKind::Official
         } else {
             CitationKind::Report
         }
     } else {
-        out.outlet = canonical_outlet(outlet);
+        set_outlet(out, outlet);
         CitationKind::News
     };
 }

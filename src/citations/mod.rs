@@ -24,14 +24,15 @@ mod tests;
 mod title;
 
 pub use back_refs::resolve_back_references;
-pub use creators::canonical_outlet;
+pub use creators::{canonical_outlet, printed_outlet};
 pub use dates::{any_date, parse_date};
+pub use forms::is_legal_title;
 pub use split::split_works;
 
 use back_refs::parse_back_reference;
-use creators::{is_government, is_institution, is_official, split_authors};
+use creators::{is_government, is_institution, is_official, set_outlet, split_authors};
 use dates::{date_and_rest, find_date};
-use forms::{is_legal_title, parse_creators_first, parse_gazette};
+use forms::{parse_creators_first, parse_gazette};
 use issuers::{parse_issuer_first, parse_outlet_first};
 use publication::parse_publication;
 use title::{Title, find_title};
@@ -74,7 +75,7 @@ pub(super) static URL: LazyLock<Regex> = LazyLock::new(|| {
 });
 pub(super) static ACCESSED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\(?\s*(?:검색일|접속일|최종\s*접속일|accessed|retrieved)\s*[:：]?\s*(?P<date>[^)]*)\)?",
+        r"\(?\s*(?:검\s?색\s?일|접\s?속\s?일|최종\s*접\s?속\s?일|(?i:accessed|retrieved)(?:\s+on)?|閲覧日|访问日期|訪問日期)\s*[:：]?\s*(?P<date>[^)]*)\)?",
     )
     .expect("regex")
 });
@@ -92,7 +93,7 @@ pub fn parse_citation(id: &str, raw: &str) -> (Citation, Vec<String>) {
     let mut problems = Vec::new();
 
     if let Some(url) = URL.find(raw) {
-        c.url = Some(url.as_str().to_string());
+        c.url = Some(url_across_break(raw, url.end()).unwrap_or_else(|| url.as_str().to_string()));
     }
     // statistics portals are cited with a retrieval date and no address too
     if let Some(caps) = ACCESSED.captures(raw) {
@@ -147,6 +148,36 @@ pub fn parse_citation(id: &str, raw: &str) -> (Citation, Vec<String>) {
         }
     };
     (c, problems)
+}
+
+/// What follows a dated title names its outlet: a bracketed name, or a short
+/// one ending the citation (`연합뉴스.`), not an article of a law (`제125조
+/// 제1항`) or the rest of a remark.
+fn names_an_outlet(text: &str) -> bool {
+    static ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"제\s*\d+\s*[조항호]|第\s*\d+\s*[条條]|\bArt(?:icle|\.)\s*\d").expect("regex")
+    });
+    let t = text
+        .trim_start_matches([',', ' '])
+        .trim_end_matches(['.', ' ']);
+    if t.starts_with(['『', '《']) {
+        return true;
+    }
+    !t.is_empty()
+        && t.chars().count() <= 20
+        && t.split_whitespace().count() <= 3
+        && !ARTICLE.is_match(t)
+}
+
+/// An address cut by a line break before its extension (`…/index.` `html`):
+/// the whole address, when the text after the cut is one.
+fn url_across_break(text: &str, end: usize) -> Option<String> {
+    static CUT_EXTENSION: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\.\s+(?P<ext>html?|php|jsp|aspx?|do|pdf|shtml)\b").expect("regex")
+    });
+    let start = URL.find(text)?.start();
+    let caps = CUT_EXTENSION.captures(&text[end..])?;
+    Some(format!("{}.{}", &text[start..end], &caps["ext"]))
 }
 
 type Parser = fn(&str, &mut Citation, &mut Vec<String>) -> Option<Citation>;
@@ -244,17 +275,17 @@ fn titled_work(t: &Title, after_title: &str, c: &mut Citation, problems: &mut Ve
     };
     // a law, bill or plan named in a remark: no outlet of its own, and the
     // date beside it is its enactment's, not a publication's
+    // `「…무역법」은 1997년 12월 채택된…`: a particle right after the bracket
+    // makes the title a word of a sentence
+    let in_sentence = after_title.starts_with(|c: char| ('가'..='힣').contains(&c));
     if is_legal_title(&t.text)
-        && !(date.is_some()
-            && outlet_text
-                .trim_start_matches([',', ' '])
-                .starts_with(['『', '《']))
+        && (in_sentence || !(date.is_some() && names_an_outlet(&outlet_text)))
     {
         return false;
     }
     c.date = date;
     c.year = c.date.as_deref().and_then(|d| d[..4].parse().ok());
-    c.outlet = canonical_outlet(&outlet_text);
+    set_outlet(c, &outlet_text);
     if c.date.is_some() || c.outlet.is_some() {
         c.kind = if is_official(&t.text, c.outlet.as_deref()) {
             CitationKind::Official

@@ -28,7 +28,18 @@ fn news_with_brackets_and_outlets() {
     let (c, _) = one(
         "「북, 우크라 참전 러시아 군복 임가공 대량 주문받아」(2022. 11. 7.), RFA자유아시아방송.",
     );
-    assert_eq!(c.outlet.as_deref(), Some("RFA"));
+    // printed as it is, with one name to count it by
+    assert_eq!(
+        (c.outlet.as_deref(), c.outlet_canonical.as_deref()),
+        (Some("RFA자유아시아방송"), Some("RFA"))
+    );
+    let (c, _) = one("「북, 국영 양곡판매소 확대 운영」(2024. 2. 6.), 『자유아시아방송』.");
+    assert_eq!(
+        (c.outlet.as_deref(), c.outlet_canonical.as_deref()),
+        (Some("자유아시아방송"), Some("RFA"))
+    );
+    let (c, _) = one("“Exports fall,” Yonhap, January 24, 2024.");
+    assert_eq!(c.outlet_canonical.as_deref(), Some("연합뉴스"));
 }
 
 #[test]
@@ -626,6 +637,7 @@ fn laws_named_in_remarks_are_notes() {
         "「CHIPS and Science Act of 2022」(Public Law 117-167)는 2022년 8월 9일 발효되었다.",
         "「조세특례제한법」 제24조에 따른 세액공제율은 2023년 3월 상향되었다.",
         "「中华人民共和国对外贸易法」(2022年12月30日修正) 第15条.",
+        "「조선민주주의인민공화국 무역법」은 1997년 12월 채택된 이후 수정되었다.",
     ] {
         let (c, _) = one(raw);
         assert_eq!((c.kind, c.date.as_deref()), (Note, None), "{raw}");
@@ -633,6 +645,19 @@ fn laws_named_in_remarks_are_notes() {
     // a law's text published with a date and an outlet is cited as news
     let (c, _) = one("「반도체특별법」(2024. 1. 5.), 『관보』.");
     assert_ne!(c.kind, Note);
+    // acts of the EU by their form, whatever they end with
+    assert!(is_legal_title(
+        "Regulation (EU) 2019/452 of the European Parliament establishing a framework for the screening of foreign direct investments into the Union"
+    ));
+    assert!(is_legal_title(
+        "Commission Implementing Regulation (EU) 2023/1441 on detailed arrangements"
+    ));
+    assert!(!is_legal_title(
+        "Commission proposes new initiatives to strengthen economic security"
+    ));
+    // a headline that ends in a law's name is news
+    let (c, _) = one("｢국회, 반도체특별법｣(2024. 1. 5.), 연합뉴스.");
+    assert_eq!((c.kind, c.outlet.as_deref()), (News, Some("연합뉴스")));
 }
 
 #[test]
@@ -852,5 +877,47 @@ fn outlet_first_news_in_every_language() {
             Some("Electric Vehicle Outlook 2024"),
             Some("BloombergNEF")
         )
+    );
+}
+
+#[test]
+fn text_cut_by_a_line_break_inside_a_citation() {
+    // a day cut in two keeps its closing dot: the 20th, not the 2nd
+    assert_eq!(parse_date("2024. 6. 2 0.").as_deref(), Some("2024-06-20"));
+    assert_eq!(
+        one("｢북러 조약 조인｣(2024. 6. 2 0.), 『연합뉴스』.")
+            .0
+            .date
+            .as_deref(),
+        Some("2024-06-20")
+    );
+    // but a day before a note is still the day
+    assert_eq!(
+        parse_date("2024. 6. 2 (검색일)").as_deref(),
+        Some("2024-06-02")
+    );
+    // an address cut before its extension
+    let (c, _) = one(
+        "財務省, 「外国為替平衡操作」, https://www.mof.go.jp/feio/index. html (검색일: 2024. 9. 5).",
+    );
+    assert_eq!(
+        c.url.as_deref(),
+        Some("https://www.mof.go.jp/feio/index.html")
+    );
+    // an access note cut inside its word is still an access note
+    let (c, _) = one(
+        "European Commission, “Batteries,” https://environment.ec.europa.eu/batteries_en (검색 일: 2024. 9. 23).",
+    );
+    assert_eq!(
+        (c.kind, c.date.as_deref(), c.accessed.as_deref()),
+        (CitationKind::Web, None, Some("2024-09-23"))
+    );
+    // pages cut between their letters
+    assert_eq!(
+        one("리명철(2024), 「무역」, 『대외무역』, 2024년 제1호, p p. 18-19.")
+            .0
+            .pages
+            .as_deref(),
+        Some("18-19")
     );
 }
