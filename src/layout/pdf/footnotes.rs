@@ -81,25 +81,17 @@ pub fn mark(
 /// anywhere in a line set at body size (a footnote's own raised label opens
 /// a small line).
 fn raised_numbers(placed: &[Placed], metrics: &Metrics) -> Vec<u32> {
-    let mut numbers: Vec<u32> = placed
-        .iter()
-        .flat_map(|p| {
-            let body_size = p.line.size > SMALL * metrics.body_size;
-            p.line
-                .superscripts
-                .iter()
-                .filter(move |s| s.at > 0 || body_size)
-        })
-        .filter_map(|s| {
-            // `3`, `3)`, `(3)`: a marker, not a raised `M+1` or `m²`
-            let number = s
-                .text
-                .trim()
-                .trim_start_matches('(')
-                .trim_end_matches([')', '）']);
-            number.parse().ok().filter(|_| number.len() <= 3)
-        })
-        .collect();
+    let mut last = 0;
+    let mut numbers: Vec<u32> = Vec::new();
+    for p in placed {
+        let body_size = p.line.size > SMALL * metrics.body_size;
+        for sup in p.line.superscripts.iter().filter(|s| s.at > 0 || body_size) {
+            // `3`, `3)`, `(3)`, `14)15)`: markers, not a raised `M+1` or `m²`
+            let called = super::raised::numbers(&sup.text, last);
+            last = called.iter().copied().fold(last, u32::max);
+            numbers.extend(called);
+        }
+    }
     numbers.sort_unstable();
     numbers.dedup();
     numbers
