@@ -66,15 +66,42 @@ static NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[-+△▲▽]?\(?\d[\d,]*(?:\.\d+)?\)?%?$").expect("regex"));
 
 /// The kind a caption line announces.
+/// A label the prose refers to (`<표 1>은`, `[그림 1]에서 보듯이`) opens a
+/// sentence, not a caption.
 pub fn caption_kind(text: &str) -> Option<Kind> {
-    if TABLE_CAPTION.is_match(text) {
-        Some(Kind::Table)
-    } else if FIGURE_CAPTION.is_match(text) {
-        Some(Kind::Figure)
+    let (kind, label) = if let Some(m) = TABLE_CAPTION.find(text) {
+        (Kind::Table, m)
     } else {
-        None
-    }
+        (Kind::Figure, FIGURE_CAPTION.find(text)?)
+    };
+    let next_word = text[label.end()..].split_whitespace().next().unwrap_or("");
+    let referred = text[..label.end()]
+        .trim_end()
+        .ends_with(['>', ']', '〉', '】', '》'])
+        && PARTICLES.contains(&next_word.trim_end_matches([',', '.']));
+    (!referred).then_some(kind)
 }
+
+/// Particles and endings that attach to a label the text refers to.
+const PARTICLES: [&str; 17] = [
+    "은",
+    "는",
+    "이",
+    "가",
+    "을",
+    "를",
+    "과",
+    "와",
+    "에",
+    "에서",
+    "에서는",
+    "에서도",
+    "의",
+    "로",
+    "으로",
+    "도",
+    "만",
+];
 
 /// A short title wholly in brackets: `[ 개정안 조문대비표 ]`, `< 주요 지표 >`.
 pub fn is_bracketed_title(text: &str) -> bool {
@@ -258,6 +285,10 @@ mod tests {
             ("그림 3. 지도", Some(Kind::Figure)),
             ("표준 문서에 따르면", None),
             ("그림자 금융", None),
+            ("<표 1>은 시나리오별 전망을 보여준다.", None),
+            ("[그림 1]에서 보듯이 고용률은", None),
+            ("<표 2>와 같이 늘었다", None),
+            ("<표 1>이차전지 생산", Some(Kind::Table)),
         ] {
             assert_eq!(caption_kind(text), kind, "{text}");
         }

@@ -7,10 +7,10 @@
 //! joined across columns and pages; everything else kept with its role; the
 //! furniture read for the document's series, title, date and page numbers.
 
-use super::Placed;
 use super::footnotes::Label;
 use super::lines::{Superscript, TextLine};
 use super::segments::dominant;
+use super::{Placed, raised};
 use crate::layout::masthead::{self, Cue, Masthead, Place};
 use crate::layout::tables::{self, Kind};
 use crate::layout::{FootnoteLines, Format, Layout, Line, Marker, Role, bullet_of};
@@ -28,13 +28,16 @@ pub fn layout(placed: Vec<Placed>, labels: Vec<Label>, pages: usize) -> Layout {
     out.spaces_printed = spaces_printed(&placed);
     let mut labels = labels.into_iter().peekable();
     let mut exhibits: Vec<(Kind, Vec<Line>)> = Vec::new();
+    // the highest footnote number called so far, to read runs of markers
+    let mut last_called = 0;
     for (index, (p, opens_paragraph)) in placed.into_iter().zip(opens).enumerate() {
         let number = index + 1;
         let label = labels.next_if(|l| l.index == index);
         let bbox = Some(p.line.bbox);
         match p.role {
             Role::Body | Role::Heading => {
-                let (text, markers) = take_markers(p.line);
+                let (text, markers) = take_markers(p.line, last_called);
+                last_called = markers.iter().map(|m| m.n).fold(last_called, u32::max);
                 out.body.push(Line {
                     number,
                     text,
@@ -156,12 +159,23 @@ fn paragraph_starts(placed: &[Placed]) -> Vec<bool> {
 
 /// The line's text without its raised numbers, which become markers; other
 /// raised glyphs (`*`, letters) go back into the text where they stood.
-fn take_markers(line: TextLine) -> (String, Vec<Marker>) {
+/// `last_called`: the highest footnote number called before the line.
+fn take_markers(line: TextLine, last_called: u32) -> (String, Vec<Marker>) {
     let mut text = line.text;
     let mut markers = Vec::new();
+    // each run's numbers read left to right, in the sequence so far
+    let mut last = last_called;
+    let called: Vec<Vec<u32>> = line
+        .superscripts
+        .iter()
+        .map(|sup| {
+            let numbers = raised::numbers(&sup.text, last);
+            last = numbers.iter().copied().fold(last, u32::max);
+            numbers
+        })
+        .collect();
     // right to left, so earlier offsets stay valid as text is inserted
-    for sup in line.superscripts.iter().rev() {
-        let numbers = marker_numbers(&sup.text);
+    for (sup, numbers) in line.superscripts.iter().zip(called).rev() {
         if numbers.is_empty() {
             insert_at(&mut text, sup.at, &sup.text);
             for m in &mut markers {
@@ -196,34 +210,6 @@ fn insert_at(text: &mut String, at: usize, what: &str) {
     }
 }
 
-/// The footnote numbers a raised run prints: `3`, `3)`, `3,4`, `3-5`.
-pub fn marker_numbers(raised: &str) -> Vec<u32> {
-    let t = raised
-        .trim()
-        .trim_end_matches([')', '）'])
-        .trim_start_matches(['(', '（']);
-    if t.is_empty()
-        || !t
-            .chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, ',' | '-' | '–' | ' '))
-    {
-        return Vec::new();
-    }
-    let mut out = Vec::new();
-    for part in t.split(',') {
-        let bounds: Vec<u32> = part
-            .split(['-', '–'])
-            .filter_map(|n| n.trim().parse().ok())
-            .collect();
-        match bounds.as_slice() {
-            [n] => out.push(*n),
-            [a, b] if a < b && b - a <= 20 => out.extend(*a..=*b),
-            _ => return Vec::new(),
-        }
-    }
-    out
-}
-
 /// The text from `start` with every raised run put back where it stood.
 fn with_superscripts(line: &TextLine, start: usize) -> String {
     let mut text = line.text.clone();
@@ -245,7 +231,7 @@ fn with_superscripts(line: &TextLine, start: usize) -> String {
 
 /// A raised number at the very start of a footnote line is its label.
 fn is_label(sup: &Superscript) -> bool {
-    !marker_numbers(&sup.text).is_empty()
+    !raised::numbers(&sup.text, 0).is_empty()
 }
 
 /// What names the document: the masthead's lines (with their type size)
@@ -296,21 +282,20 @@ mod tests {
 
     #[test]
     fn raised_numbers_become_markers_and_the_rest_goes_back() {
-        let (text, markers) = take_markers(line(
-            "김철수 교수는 말했다",
-            &[(9, "*"), (16, "3)"), (26, "4,5")],
-        ));
+        let (text, markers) = take_markers(
+            line("김철수 교수는 말했다", &[(9, "*"), (16, "3)"), (26, "4,5")]),
+            2,
+        );
         assert_eq!(text, "김철수* 교수는 말했다");
         let got: Vec<(usize, u32)> = markers.iter().map(|m| (m.at, m.n)).collect();
         assert_eq!(got, [(17, 3), (27, 4), (27, 5)]);
     }
 
     #[test]
-    fn marker_forms() {
-        assert_eq!(marker_numbers("12)"), [12]);
-        assert_eq!(marker_numbers("3-5"), [3, 4, 5]);
-        assert_eq!(marker_numbers("1, 2"), [1, 2]);
-        assert!(marker_numbers("a").is_empty());
-        assert!(marker_numbers("*").is_empty());
+    fn markers_in_a_row_follow_the_sequence() {
+        let (text, markers) = take_markers(line("평가가 우세하다. 토지", &[(22, "1011")]), 9);
+        assert_eq!(text, "평가가 우세하다. 토지");
+        let got: Vec<(usize, u32)> = markers.iter().map(|m| (m.at, m.n)).collect();
+        assert_eq!(got, [(22, 10), (22, 11)]);
     }
 }

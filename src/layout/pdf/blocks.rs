@@ -20,13 +20,17 @@ use regex::Regex;
 
 use super::footnotes::is_block_note;
 use super::glyphs::Page;
+use super::lines::TextLine;
 use super::{Metrics, Placed};
 use crate::layout::geometry::Ruling;
 use crate::layout::tables::{self, Kind};
 use crate::layout::{Rect, Role, bullet_of, ends_sentence};
 
-/// A title is set at least this much larger than the body.
+/// A title is set at least this much larger than the body,
 const TITLE: f32 = 1.25;
+/// and near the largest type above the first paragraph (a series name may
+/// be larger still).
+const TITLE_SHARE: f32 = 0.7;
 /// A heading is set at least this much larger than the body (or bold).
 const HEADING: f32 = 1.12;
 /// Longest heading, in characters.
@@ -35,17 +39,26 @@ const HEADING_CHARS: usize = 60;
 static CONTENTS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:[·.…‥ㆍ]\s*){4,}\s*\d{1,3}\s*$").expect("regex"));
 
-/// Marks the first page's masthead.
+/// Marks the first page's masthead: from the top down to the title (the
+/// last line set near the largest type, above the first paragraph of
+/// prose), and the short lines set close under it (authors, affiliation,
+/// date) down to the first heading. The series over the title, often the
+/// largest type of all, is part of it. A first page without prose is a
+/// cover: all masthead.
 pub fn mark_masthead(placed: &mut [Placed], metrics: &Metrics) {
     let first: Vec<usize> = (0..placed.len())
         .filter(|&i| placed[i].page == 1 && placed[i].role == Role::Body)
         .collect();
-    let body_like = |p: &Placed| {
-        let l = &p.line;
+    let prose = |k: usize| {
+        let l = &placed[first[k]].line;
         (l.size - metrics.body_size).abs() <= 0.1 * metrics.body_size
+            && !l.bold
             && (l.chars() >= 25 || bullet_of(&l.text).is_some())
     };
-    let Some(cut) = first.iter().position(|&i| body_like(&placed[i])) else {
+    // the first paragraph: two prose lines in a row (a lone line at body
+    // size, a masthead's date or authors, is none)
+    let paragraph = (0..first.len()).find(|&k| prose(k) && (k + 1 == first.len() || prose(k + 1)));
+    let Some(cut) = paragraph.or_else(|| (0..first.len()).find(|&k| prose(k))) else {
         // a cover page: nothing on it is running text
         for &i in &first {
             placed[i].role = Role::Masthead;
@@ -53,24 +66,27 @@ pub fn mark_masthead(placed: &mut [Placed], metrics: &Metrics) {
         return;
     };
     let before = &first[..cut];
-    let title_size = before
+    let largest = before
         .iter()
         .map(|&i| placed[i].line.size)
         .fold(0.0f32, f32::max);
-    if title_size < TITLE * metrics.body_size {
-        return;
-    }
+    let title_size = (TITLE * metrics.body_size).max(TITLE_SHARE * largest);
     let Some(title_end) = before
         .iter()
-        .rposition(|&i| placed[i].line.size >= 0.95 * title_size)
+        .rposition(|&i| placed[i].line.size >= title_size)
     else {
         return;
     };
     let mut end = title_end + 1;
     while end < before.len() {
         let (prev, next) = (&placed[before[end - 1]].line, &placed[before[end]].line);
-        let close = next.bbox.y0 - prev.bbox.y1 <= 2.5 * next.size;
-        if !close || next.bold || next.size > metrics.body_size * HEADING {
+        let close = next.bbox.y0 - prev.bbox.y1 <= 3.0 * next.size;
+        let heading = next.size > metrics.body_size * HEADING
+            || (next.bold && next.size >= metrics.body_size);
+        let opens_paragraph = before
+            .get(end + 1)
+            .is_some_and(|&j| is_paragraph_pair(next, &placed[j].line));
+        if !close || heading || opens_paragraph {
             break;
         }
         end += 1;
@@ -78,6 +94,16 @@ pub fn mark_masthead(placed: &mut [Placed], metrics: &Metrics) {
     for &i in &before[..end] {
         placed[i].role = Role::Masthead;
     }
+}
+
+/// Two lines of running text one under the other: the same size, the same
+/// left edge, the first a full one (a summary under a title, not its
+/// authors, which are short or set to one side).
+fn is_paragraph_pair(line: &TextLine, next: &TextLine) -> bool {
+    (line.size - next.size).abs() <= 0.1
+        && (line.bbox.x0 - next.bbox.x0).abs() <= 1.0
+        && line.chars() >= 25
+        && next.bbox.y0 - line.bbox.y1 <= line.size
 }
 
 /// Marks headings: short lines of larger or all-bold type, without bullets.
@@ -276,5 +302,94 @@ mod tests {
             crate::layout::geometry::ruling(&[h(100.0), v, h(130.0), h(160.0), h(700.0)]).tables;
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].rounded(), [50.0, 100.0, 400.0, 160.5]);
+    }
+
+    fn at(text: &str, x: f32, y: f32, size: f32, bold: bool) -> Placed {
+        let width = size * text.chars().count() as f32;
+        let bbox = Rect {
+            x0: x,
+            y0: y,
+            x1: x + width,
+            y1: y + size,
+        };
+        let mut p = crate::layout::pdf::test_line(1, text, bbox, size);
+        p.line.bold = bold;
+        p
+    }
+
+    fn masthead_of(placed: &mut [Placed]) -> Vec<&str> {
+        mark_masthead(placed, &Metrics { body_size: 10.0 });
+        placed
+            .iter()
+            .filter(|p| p.role == Role::Masthead)
+            .map(|p| p.line.text.as_str())
+            .collect()
+    }
+
+    const PROSE: &str = "중국 부동산 경기는 대형 개발업체의 유동성 위기를 계기로 조정 국면에";
+
+    #[test]
+    fn the_series_over_the_title_and_the_authors_under_it() {
+        // the series larger than the title, a date line at body size, the
+        // title, an author line, a bold heading, then a summary
+        let mut placed = vec![
+            at("이슈노트", 60.0, 50.0, 22.0, true),
+            at("제2024-18호 2024. 7. 30.", 60.0, 80.0, 10.0, false),
+            at("중국 부동산 경기 둔화의 영향", 100.0, 120.0, 18.0, true),
+            at("조사국 과장 박성훈", 340.0, 160.0, 10.0, false),
+            at("요 약", 280.0, 200.0, 12.0, true),
+            at(PROSE, 70.0, 220.0, 10.0, false),
+            at(PROSE, 70.0, 234.0, 10.0, false),
+        ];
+        assert_eq!(
+            masthead_of(&mut placed),
+            [
+                "이슈노트",
+                "제2024-18호 2024. 7. 30.",
+                "중국 부동산 경기 둔화의 영향",
+                "조사국 과장 박성훈"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_long_masthead_line_at_body_size_is_no_paragraph() {
+        let mut placed = vec![
+            at(
+                "Insight Vol. 321 | 2024. 4. 15. 과학기술정책",
+                60.0,
+                80.0,
+                10.0,
+                false,
+            ),
+            at(
+                "반도체 공급망 재편과 연구개발 전략",
+                60.0,
+                130.0,
+                20.0,
+                true,
+            ),
+            at(PROSE, 70.0, 220.0, 10.0, false),
+            at(PROSE, 70.0, 234.0, 10.0, false),
+        ];
+        assert_eq!(masthead_of(&mut placed).len(), 2);
+    }
+
+    #[test]
+    fn a_summary_under_the_title_stays_prose() {
+        // the summary is set smaller than the body, right under the author
+        let mut placed = vec![
+            at("이슈와 논점", 60.0, 50.0, 12.0, true),
+            at("플랫폼 노동자 산재보험의 쟁점", 60.0, 100.0, 21.0, true),
+            at("한예린", 500.0, 130.0, 11.0, false),
+            at(PROSE, 60.0, 150.0, 9.0, false),
+            at(PROSE, 60.0, 160.0, 9.0, false),
+            at(PROSE, 70.0, 300.0, 10.0, false),
+            at(PROSE, 70.0, 314.0, 10.0, false),
+        ];
+        assert_eq!(
+            masthead_of(&mut placed),
+            ["이슈와 논점", "플랫폼 노동자 산재보험의 쟁점", "한예린"]
+        );
     }
 }

@@ -12,6 +12,7 @@
 //! the foot of the previous column or page. So `1)`, `2)` items inside a
 //! footnote's text (indented, or off the sequence) never start a footnote.
 
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -37,6 +38,11 @@ pub struct Label {
 const SMALL: f32 = 0.92;
 /// A footnote rule is at most this share of its region's width.
 const SHORT_RULE: f32 = 0.6;
+/// A blank wider than this (× size) between two lines of a footnote area
+/// sets them in separate blocks.
+const BLOCK_GAP: f32 = 2.0;
+/// The bottom margin of a page, as a share of its height.
+const FOOT: f32 = 0.12;
 /// A number may skip this many (a lost footnote) and still start one.
 const MAX_SKIP: u32 = 3;
 
@@ -72,34 +78,49 @@ pub fn mark(
             .filter(|&i| placed[i].role == Role::Body)
             .filter(|&i| !frames.iter().any(|f| f.contains(&placed[i].line.bbox)))
             .collect();
-        mark_region(placed, &members, rules, metrics, &called, &mut labels);
+        let context = Context {
+            rules,
+            metrics,
+            called: &called,
+            last_page: page + 1 == pages.len(),
+            foot: pages
+                .get(page)
+                .filter(|p| p.height > 0.0)
+                .map_or(f32::INFINITY, |p| (1.0 - FOOT) * p.height),
+        };
+        mark_region(placed, &members, &context, &mut labels);
     }
     labels
+}
+
+/// What a region's footnote area is judged against.
+struct Context<'a> {
+    /// The page's rules.
+    rules: &'a [Rect],
+    metrics: &'a Metrics,
+    /// The numbers the text calls with raised markers, sorted.
+    called: &'a [u32],
+    /// Whether the page is the document's last.
+    last_page: bool,
+    /// Where the page's bottom margin begins.
+    foot: f32,
 }
 
 /// The numbers raised as markers in the text: after a word in any line, or
 /// anywhere in a line set at body size (a footnote's own raised label opens
 /// a small line).
 fn raised_numbers(placed: &[Placed], metrics: &Metrics) -> Vec<u32> {
-    let mut numbers: Vec<u32> = placed
-        .iter()
-        .flat_map(|p| {
-            let body_size = p.line.size > SMALL * metrics.body_size;
-            p.line
-                .superscripts
-                .iter()
-                .filter(move |s| s.at > 0 || body_size)
-        })
-        .filter_map(|s| {
-            // `3`, `3)`, `(3)`: a marker, not a raised `M+1` or `m²`
-            let number = s
-                .text
-                .trim()
-                .trim_start_matches('(')
-                .trim_end_matches([')', '）']);
-            number.parse().ok().filter(|_| number.len() <= 3)
-        })
-        .collect();
+    let mut last = 0;
+    let mut numbers: Vec<u32> = Vec::new();
+    for p in placed {
+        let body_size = p.line.size > SMALL * metrics.body_size;
+        for sup in p.line.superscripts.iter().filter(|s| s.at > 0 || body_size) {
+            // `3`, `3)`, `(3)`, `14)15)`: markers, not a raised `M+1` or `m²`
+            let called = super::raised::numbers(&sup.text, last);
+            last = called.iter().copied().fold(last, u32::max);
+            numbers.extend(called);
+        }
+    }
     numbers.sort_unstable();
     numbers.dedup();
     numbers
@@ -109,15 +130,8 @@ fn raised_numbers(placed: &[Placed], metrics: &Metrics) -> Vec<u32> {
 /// a raised marker in the text calls that number, or when it stands under a
 /// footnote rule with a footnote's label (`3)`, a raised `3`): the numbered
 /// items of a form at a page's foot (`1.`, `2.`) are no footnotes.
-fn mark_region(
-    placed: &mut [Placed],
-    members: &[usize],
-    rules: &[Rect],
-    metrics: &Metrics,
-    called: &[u32],
-    labels: &mut Vec<Label>,
-) {
-    let small = |i: usize| placed[i].line.size <= SMALL * metrics.body_size;
+fn mark_region(placed: &mut [Placed], members: &[usize], cx: &Context, labels: &mut Vec<Label>) {
+    let small = |i: usize| placed[i].line.size <= SMALL * cx.metrics.body_size;
     let mut from = members.len();
     while from > 0 && small(members[from - 1]) {
         from -= 1;
@@ -126,39 +140,106 @@ fn mark_region(
     if area.is_empty() {
         return;
     }
-    let under_rule = rule_above(placed, members, from, rules);
+    let under_rule = rule_above(placed, members, from, cx.rules);
     let left = area
         .iter()
         .map(|&i| placed[i].line.bbox.x0)
         .fold(f32::INFINITY, f32::min);
-    // lines before the area's first number continue the previous region's
-    // last footnote only while that one is unfinished
-    let mut started = false;
-    let first = under_rule.unwrap_or(from);
-    for &i in &members[first..] {
-        let last = labels.last().map_or(0, |l| l.n);
+    let label_at = |placed: &[Placed], i: usize, last: u32| {
         let line = &placed[i].line;
-        let label = label_of(line, last, left).filter(|(n, text_start)| {
-            called.binary_search(n).is_ok()
+        label_of(line, last, left).filter(|(n, text_start)| {
+            cx.called.binary_search(n).is_ok()
                 || under_rule.is_some() && is_footnote_label(&line.text[..*text_start])
-        });
-        if let Some((n, text_start)) = label {
-            placed[i].role = Role::Footnote;
-            labels.push(Label {
-                index: i,
-                n,
-                text_start,
-            });
-            started = true;
-        } else if NOTE_MARK.is_match(&line.text) {
-            placed[i].role = Role::Note;
-            started = false;
-        } else if !is_block_note(&line.text) && (started || continues_open_footnote(placed, labels))
-        {
-            placed[i].role = Role::Footnote;
-            started = true;
+        })
+    };
+    let lines = &members[under_rule.unwrap_or(from)..];
+    let blocks = blocks_of(placed, lines);
+    let labelled = labelled_blocks(placed, lines, &blocks, labels, label_at);
+    let mut loose = Vec::new();
+    for (b, block) in blocks.iter().enumerate() {
+        // a block without a number of its own continues the footnote open
+        // before it only where footnotes stand: right above numbered ones,
+        // or at the very foot, never under them (a footer, a colophon)
+        let may_continue = labelled[b]
+            || (!labelled[..b].contains(&true) && labelled.get(b + 1).is_none_or(|&l| l));
+        // lines before the block's first number continue the previous
+        // footnote only while that one is unfinished
+        let mut started = false;
+        for &i in &lines[block.clone()] {
+            let last = labels.last().map_or(0, |l| l.n);
+            if let Some((n, text_start)) = label_at(placed, i, last) {
+                placed[i].role = Role::Footnote;
+                labels.push(Label {
+                    index: i,
+                    n,
+                    text_start,
+                });
+                started = true;
+            } else if NOTE_MARK.is_match(&placed[i].line.text) {
+                placed[i].role = Role::Note;
+                started = false;
+            } else if is_block_note(&placed[i].line.text) || tables::is_unit(&placed[i].line.text) {
+                // a table's or figure's own note or unit line: theirs
+            } else if may_continue && (started || continues_open_footnote(placed, labels)) {
+                placed[i].role = Role::Footnote;
+                started = true;
+            } else {
+                loose.push(i);
+            }
         }
     }
+    // small type at the foot that no footnote claims: a footer of one page,
+    // or on the last page a colophon (publisher, address, ISSN)
+    // (a list's numbered or bulleted items are the text's own)
+    for i in loose {
+        let text = &placed[i].line.text;
+        let item = NUMBER_LABEL.is_match(text) || crate::layout::bullet_of(text).is_some();
+        if !item && (cx.last_page || placed[i].line.bbox.y0 >= cx.foot) {
+            placed[i].role = Role::Furniture;
+        }
+    }
+}
+
+/// The area's lines in blocks: runs with no wide blank between lines.
+fn blocks_of(placed: &[Placed], lines: &[usize]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for k in 1..=lines.len() {
+        let apart = lines.get(k).is_some_and(|&i| {
+            let prev = &placed[lines[k - 1]].line;
+            placed[i].line.bbox.y0 - prev.bbox.y1 > BLOCK_GAP * prev.size
+        });
+        if k == lines.len() || apart {
+            out.push(start..k);
+            start = k;
+        }
+    }
+    out
+}
+
+/// Which blocks hold a footnote's number, read in sequence from the last
+/// number so far.
+fn labelled_blocks(
+    placed: &[Placed],
+    lines: &[usize],
+    blocks: &[Range<usize>],
+    labels: &[Label],
+    label_at: impl Fn(&[Placed], usize, u32) -> Option<(u32, usize)>,
+) -> Vec<bool> {
+    let mut last = labels.last().map_or(0, |l| l.n);
+    blocks
+        .iter()
+        .map(|block| {
+            let mut found = false;
+            for &i in &lines[block.clone()] {
+                if let Some((n, _)) = label_at(placed, i, last) {
+                    last = n;
+                    found = true;
+                }
+            }
+            found
+        })
+        .collect()
 }
 
 /// The position (in `members`) of the first line under a short rule drawn
@@ -362,5 +443,48 @@ mod tests {
         assert_eq!(label_of(&l, 2, 50.0).map(|(n, _)| n), Some(3));
         assert_eq!(label_of(&l, 5, 50.0), None);
         assert_eq!(label_of(&l, 2, 40.0), None, "indented");
+    }
+
+    #[test]
+    fn small_type_set_apart_from_the_footnotes_is_furniture() {
+        // page 1 of 2: footnote 1, then a first-page footer set apart in
+        // the bottom margin; page 2 (the last): a colophon block under the
+        // body, set apart from the continued footnote at the foot
+        let page = Page {
+            height: 842.0,
+            ..Page::default()
+        };
+        let mut body = line("본문입니다 본문입니다.", 50.0, 100.0, 10.0);
+        body.line.superscripts.push(Superscript {
+            at: 9,
+            text: "1".to_string(),
+            bbox: Rect::default(),
+        });
+        let on = |page: u32, p: Placed| Placed { page, ..p };
+        let mut placed = vec![
+            body,
+            line("1) 김철수(2020), ｢논문｣, 학술지에 실린", 50.0, 740.0, 8.0),
+            line("연구원 Research Institute", 200.0, 800.0, 8.0),
+            on(2, line("본문의 마지막 줄입니다.", 50.0, 100.0, 10.0)),
+            on(2, line("발행처 연구원 | ISSN 1234-5678", 50.0, 300.0, 8.0)),
+            on(2, line("글을 다시 인용함.", 50.0, 780.0, 8.0)),
+        ];
+        let labels = mark_on(&mut placed, &[page.clone(), page]);
+        use Role::*;
+        assert_eq!(
+            roles(&placed),
+            [Body, Footnote, Furniture, Body, Furniture, Footnote]
+        );
+        assert_eq!(labels.len(), 1);
+    }
+
+    #[test]
+    fn blocks_split_at_wide_blanks() {
+        let placed = vec![
+            line("가", 50.0, 700.0, 8.0),
+            line("나", 50.0, 710.0, 8.0),
+            line("다", 50.0, 740.0, 8.0),
+        ];
+        assert_eq!(blocks_of(&placed, &[0, 1, 2]), [0..2, 2..3]);
     }
 }

@@ -68,8 +68,21 @@ impl TextLine {
     }
 }
 
-/// A word space is wider than this (× size) when the PDF prints no space.
+/// A word space is wider than this (× size) when the PDF prints no space
+/// and the line gives no measure of its own spacing.
 const WORD_GAP: f32 = 0.2;
+/// A gap narrower than this (× size) is never a word space.
+const MIN_WORD_GAP: f32 = 0.15;
+/// Kerning and tracking never open a gap this wide (× size) inside a word.
+const MAX_LETTER_GAP: f32 = 0.25;
+/// An unprinted gap is a word space at this share of the line's word space;
+/// between Korean or CJK and Latin letters or digits (where word
+/// processors add a fixed spacing of their own, `2024년`), at the larger.
+const SAME_SCRIPT_SHARE: f32 = 0.5;
+const CROSS_SCRIPT_SHARE: f32 = 0.78;
+/// A cell gap is wider than this many of the line's word spaces: the
+/// stretched spaces of a justified line are all alike.
+const CELL_SPACES: f32 = 1.6;
 /// A gap wider than this (× size) separates cells or columns of a table.
 const CELL_GAP: f32 = 1.2;
 /// Smaller than this share of the line's size is a superscript candidate.
@@ -193,7 +206,8 @@ fn compose(glyphs: &[(Glyph, bool)], size: f32) -> Composed {
     let mut last_body: Option<Glyph> = None;
     let mut last_raised: Option<Glyph> = None;
     let mut printed_space = false;
-    let mut raised_width = 0.0;
+    let mut raised_end = f32::NEG_INFINITY;
+    let spacing = Spacing::of(glyphs, size);
     for &(glyph, raised) in glyphs {
         if glyph.is_space() {
             printed_space = last_body.is_some() || last_raised.is_some();
@@ -213,20 +227,21 @@ fn compose(glyphs: &[(Glyph, bool)], size: f32) -> Composed {
                     bbox: glyph.bbox,
                 });
             }
-            raised_width += glyph.bbox.width();
+            raised_end = raised_end.max(glyph.bbox.x1);
             last_raised = Some(glyph);
             continue;
         }
         superscripts.extend(open.take());
         if let Some(prev) = last_body {
-            let gap = glyph.bbox.x0 - prev.bbox.x1 - raised_width;
-            if gap > CELL_GAP * size {
+            let gap = glyph.bbox.x0 - prev.bbox.x1.max(raised_end);
+            let cell = spacing.is_cell_gap(gap);
+            if cell {
                 gaps.push((prev.bbox.x1, glyph.bbox.x0));
             }
-            if printed_space || gap > WORD_GAP * size {
+            if printed_space || cell || spacing.is_word_gap(gap, prev.c, glyph.c) {
                 text.push(' ');
             }
-            if gap > CELL_GAP * size {
+            if cell {
                 cell_starts.push(text.len());
             }
         }
@@ -234,7 +249,7 @@ fn compose(glyphs: &[(Glyph, bool)], size: f32) -> Composed {
         last_body = Some(glyph);
         last_raised = None;
         printed_space = false;
-        raised_width = 0.0;
+        raised_end = f32::NEG_INFINITY;
     }
     superscripts.extend(open.take());
     if printed_space && !text.is_empty() {
@@ -250,6 +265,110 @@ fn compose(glyphs: &[(Glyph, bool)], size: f32) -> Composed {
 
 /// A line's text, superscripts, wide gaps and where its cells start.
 type Composed = (String, Vec<Superscript>, Vec<(f32, f32)>, Vec<usize>);
+
+/// How a line spaces its words, measured on the line itself: a justified
+/// line stretches its spaces, a word processor adds its own room between
+/// Korean and digits, a PDF may print no space glyphs at all.
+struct Spacing {
+    size: f32,
+    /// The line's word space: the median room a printed space takes, or,
+    /// where none is printed, the median unprinted gap wide enough for one
+    /// (of two such at least).
+    word: Option<f32>,
+}
+
+impl Spacing {
+    fn of(glyphs: &[(Glyph, bool)], size: f32) -> Spacing {
+        let mut printed = Vec::new();
+        let mut unprinted = Vec::new();
+        let mut last: Option<Glyph> = None;
+        let mut space_between = false;
+        let mut raised_end = f32::NEG_INFINITY;
+        for &(glyph, raised) in glyphs {
+            if glyph.is_space() {
+                space_between = true;
+            } else if raised {
+                raised_end = raised_end.max(glyph.bbox.x1);
+            } else {
+                if let Some(prev) = last {
+                    let gap = glyph.bbox.x0 - prev.bbox.x1.max(raised_end);
+                    if space_between {
+                        printed.push(gap);
+                    } else if gap >= MIN_WORD_GAP * size && gap <= CELL_GAP * size {
+                        unprinted.push(gap);
+                    }
+                }
+                last = Some(glyph);
+                space_between = false;
+                raised_end = f32::NEG_INFINITY;
+            }
+        }
+        // one unprinted gap alone is no measure of the line's spacing
+        let estimated = (unprinted.len() >= 2)
+            .then(|| median(unprinted.into_iter()))
+            .flatten();
+        let word = median(printed.into_iter()).or(estimated);
+        Spacing {
+            size,
+            word: word.filter(|w| *w > 0.0),
+        }
+    }
+
+    /// Whether an unprinted gap between `before` and `after` is a word
+    /// space: as wide as the line's word spaces nearly, never inside a
+    /// number or a word.
+    fn is_word_gap(&self, gap: f32, before: char, after: char) -> bool {
+        let size = self.size;
+        let Some(word) = self.word else {
+            return gap > WORD_GAP * size;
+        };
+        let needed = if Script::of(before).crosses(Script::of(after)) {
+            CROSS_SCRIPT_SHARE * word
+        } else {
+            (SAME_SCRIPT_SHARE * word).min(MAX_LETTER_GAP * size)
+        };
+        gap >= needed.max(MIN_WORD_GAP * size)
+    }
+
+    /// Whether a gap separates a table's cells: wide for the type and wider
+    /// than the line's own word spaces.
+    fn is_cell_gap(&self, gap: f32) -> bool {
+        gap > CELL_GAP * self.size && self.word.is_none_or(|w| gap > CELL_SPACES * w)
+    }
+}
+
+/// The writing system of a character, as far as spacing goes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Script {
+    /// Hangul, kana, Han: set without spaces to Latin in word processors'
+    /// automatic spacing.
+    Cjk,
+    /// Latin letters and digits.
+    Latin,
+    Other,
+}
+
+impl Script {
+    fn of(c: char) -> Script {
+        if c.is_ascii_alphanumeric() {
+            Script::Latin
+        } else if matches!(c as u32,
+            0x1100..=0x11FF | 0x3040..=0x30FF | 0x3130..=0x318F | 0x3400..=0x4DBF
+            | 0x4E00..=0x9FFF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF)
+        {
+            Script::Cjk
+        } else {
+            Script::Other
+        }
+    }
+
+    fn crosses(self, other: Script) -> bool {
+        matches!(
+            (self, other),
+            (Script::Cjk, Script::Latin) | (Script::Latin, Script::Cjk)
+        )
+    }
+}
 
 #[cfg(test)]
 mod tests {
@@ -294,5 +413,91 @@ mod tests {
         assert_eq!(lines[0].text, "항목 12.5");
         assert_eq!(lines[0].gaps, [(70.0, 140.0)]);
         assert_eq!(lines[0].cells(), ["항목", "12.5"]);
+    }
+
+    /// Glyphs of the pieces, each piece set from its x, 10 pt, on one
+    /// baseline; a piece may hold printed spaces.
+    fn set(pieces: &[(&str, f32)]) -> Vec<Glyph> {
+        pieces
+            .iter()
+            .flat_map(|&(text, x)| glyphs(text, x, 100.0, 10.0))
+            .collect()
+    }
+
+    #[test]
+    fn word_processors_room_between_korean_and_digits_is_no_space() {
+        // printed spaces 3 pt wide (glyph 10 pt, a space glyph 3 pt set
+        // in the 3 pt room), `2023` then `년` 2 pt apart, `5월` likewise, and
+        // an unprinted word space as wide as the printed ones
+        let mut g = set(&[("2023", 0.0), ("년", 42.0), ("5", 55.0), ("월", 67.0)]);
+        g.extend(set(&[("발", 80.0), ("표", 90.0)]));
+        g.push(Glyph {
+            c: ' ',
+            bbox: Rect {
+                x0: 52.0,
+                y0: 91.2,
+                x1: 55.0,
+                y1: 101.2,
+            },
+            ..g[0]
+        });
+        let lines = region_lines(g);
+        assert_eq!(lines[0].text, "2023년 5월 발표");
+    }
+
+    #[test]
+    fn justified_spaces_are_word_spaces_not_cells() {
+        // printed spaces stretched to 14 pt (wider than 1.2 em), as a loose
+        // justified line sets them, and the room after a digit
+        let mut g = set(&[
+            ("국내", 0.0),
+            ("생산은", 34.0),
+            ("2030", 78.0),
+            ("년", 120.0),
+        ]);
+        for x in [20.0, 64.0] {
+            g.push(Glyph {
+                c: ' ',
+                bbox: Rect {
+                    x0: x,
+                    y0: 91.2,
+                    x1: x + 14.0,
+                    y1: 101.2,
+                },
+                ..g[0]
+            });
+        }
+        let lines = region_lines(g);
+        assert_eq!(lines[0].text, "국내 생산은 2030년");
+        assert!(lines[0].gaps.is_empty(), "{:?}", lines[0].gaps);
+        // no spaces printed, word gaps of 11 pt
+        let g = set(&[
+            ("국내", 0.0),
+            ("생산은", 31.0),
+            ("2030", 72.0),
+            ("년", 114.0),
+        ]);
+        assert_eq!(region_lines(g)[0].text, "국내 생산은 2030년");
+    }
+
+    #[test]
+    fn a_table_rows_cells_stand_apart_from_its_word_spaces() {
+        let g = set(&[
+            ("대중", 0.0),
+            ("수출", 23.0),
+            ("27.9", 100.0),
+            ("22.4", 160.0),
+        ]);
+        let lines = region_lines(g);
+        assert_eq!(lines[0].text, "대중 수출 27.9 22.4");
+        assert_eq!(lines[0].cells(), ["대중 수출", "27.9", "22.4"]);
+    }
+
+    #[test]
+    fn scripts_meet() {
+        assert!(Script::of('년').crosses(Script::of('3')));
+        assert!(Script::of('A').crosses(Script::of('年')));
+        assert!(!Script::of('(').crosses(Script::of('년')));
+        assert!(!Script::of('a').crosses(Script::of('b')));
     }
 }

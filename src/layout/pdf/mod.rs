@@ -22,6 +22,7 @@ pub mod footnotes;
 pub mod furniture;
 pub mod glyphs;
 pub mod lines;
+pub mod raised;
 pub mod segments;
 
 use std::fmt;
