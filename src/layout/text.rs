@@ -14,8 +14,9 @@
 //! date, a bare page number, a short line that repeats) and the short lines
 //! clustered with them; no header text is known in advance.
 
+mod furniture;
+
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -43,8 +44,6 @@ static NOTE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*[*†‡]+\s+\S
 /// A title block line is at most this long, and the block this many lines.
 const TITLE_BLOCK_CHARS: usize = 60;
 const TITLE_BLOCK_LINES: usize = 8;
-/// Longest line that can be furniture (series names, running titles).
-const FURNITURE_MAX_CHARS: usize = 40;
 
 /// Unicode superscript digits, as some PDF converters write markers and
 /// footnote labels (`개방하였음.¹`, `¹ 「제목」…`), rewritten the way the
@@ -88,22 +87,36 @@ fn superscript_markers(line: &str) -> Cow<'_, str> {
 
 /// Runs the layout stage.
 pub fn analyse(text: &str) -> Layout {
-    let normalised: Vec<Cow<str>> = text.split('\n').map(superscript_markers).collect();
+    let raw_lines: Vec<&str> = text.split('\n').collect();
+    let page_of = furniture::page_of_lines(&raw_lines);
+    let normalised: Vec<Cow<str>> = raw_lines
+        .iter()
+        .map(|l| superscript_markers(l.trim_start_matches('\u{0c}')))
+        .collect();
     let lines: Vec<&str> = normalised.iter().map(AsRef::as_ref).collect();
-    let furniture_lines = find_furniture(&lines);
+    let furniture_lines = match &page_of {
+        Some(pages) => furniture::running_furniture(&lines, pages),
+        None => furniture::unpaged_furniture(&lines),
+    };
     let top = title_block(&lines, &furniture_lines);
     let exhibits = find_blocks(&lines, &furniture_lines);
-    let masthead = masthead::read(&cues(&lines, &furniture_lines, &top));
-    let mut builder = Builder::default();
+    let masthead = masthead::read(&cues(&lines, &furniture_lines, &top, page_of.as_deref()));
+    let mut builder = Builder {
+        paged: page_of.is_some(),
+        ..Builder::default()
+    };
     for (index, raw) in lines.iter().enumerate() {
         if raw.trim().is_empty() {
             continue;
+        }
+        if let Some(pages) = &page_of {
+            builder.turn_to(pages[index]);
         }
         if furniture_lines[index] {
             builder.furniture(index + 1, raw);
         } else if let Some(kind) = exhibits[index] {
             builder.exhibit(index + 1, raw, kind);
-        } else if top.contains(&index) {
+        } else if top.lines.contains(&index) {
             builder.aside(index + 1, raw, Role::Masthead);
         } else if NOTE.is_match(raw) {
             builder.aside(index + 1, raw, Role::Note);
@@ -114,7 +127,13 @@ pub fn analyse(text: &str) -> Layout {
     // footnotes in number order, whatever order the pages came in
     builder.footnotes.sort_by_key(|f| f.n);
     // a break after the last content opens no page
-    let pages = if builder.content_since_break {
+    let pages = if let Some(pages) = &page_of {
+        (0..lines.len())
+            .filter(|&i| !lines[i].trim().is_empty())
+            .map(|i| pages[i])
+            .max()
+            .unwrap_or(1)
+    } else if builder.content_since_break {
         builder.page
     } else {
         builder.page.saturating_sub(1)
@@ -152,6 +171,9 @@ struct Builder {
     blocks: Vec<(Kind, Vec<Line>)>,
     /// The last line went to the last block (a block continues).
     in_block: bool,
+    /// The text marks its pages (form feeds): pages are not counted from
+    /// the furniture.
+    paged: bool,
 }
 
 impl Builder {
@@ -204,7 +226,19 @@ impl Builder {
         });
     }
 
+    /// A page the text marks begins: a footnote block ends with the page.
+    fn turn_to(&mut self, page: u32) {
+        if page != self.page {
+            self.page = page;
+            self.in_footnotes = false;
+            self.in_block = false;
+        }
+    }
+
     fn page_break(&mut self) {
+        if self.paged {
+            return;
+        }
         if self.page == 0 {
             self.page = 1;
         }
@@ -377,91 +411,6 @@ impl Builder {
     }
 }
 
-/// Marks the furniture lines: anchors, then short lines clustered with them.
-fn find_furniture(lines: &[&str]) -> Vec<bool> {
-    let mut furniture: Vec<bool> = lines.iter().map(|l| is_anchor(l)).collect();
-    let repeated = repeated_lines(lines);
-    for (index, line) in lines.iter().enumerate() {
-        if repeated.contains_key(&squash(line)) {
-            furniture[index] = true;
-        }
-    }
-    // Grow clusters: a short non-sentence line next to furniture (blank lines
-    // between are allowed) is furniture, unless it continues a wrapped line.
-    loop {
-        let mut changed = false;
-        for index in 0..lines.len() {
-            if furniture[index] || !could_be_furniture(lines[index]) {
-                continue;
-            }
-            let prev = neighbour(lines, index, -1);
-            let next = neighbour(lines, index, 1);
-            let next_to_furniture =
-                prev.is_some_and(|p| furniture[p]) || next.is_some_and(|n| furniture[n]);
-            // a short line after a long unfinished one is the end of a wrapped
-            // sentence (`…인력의 국경` + `이동도 불가`), not furniture
-            let continues_previous = prev.is_some_and(|p| {
-                !furniture[p] && !could_be_furniture(lines[p]) && !ends_sentence(lines[p])
-            });
-            if next_to_furniture && !continues_previous {
-                furniture[index] = true;
-                changed = true;
-            }
-        }
-        if !changed {
-            return furniture;
-        }
-    }
-}
-
-fn neighbour(lines: &[&str], index: usize, step: isize) -> Option<usize> {
-    let mut i = index as isize + step;
-    while i >= 0 && (i as usize) < lines.len() {
-        if !lines[i as usize].trim().is_empty() {
-            return Some(i as usize);
-        }
-        i += step;
-    }
-    None
-}
-
-fn is_anchor(line: &str) -> bool {
-    let t = line.trim();
-    !t.is_empty() && (ISSUE_DATE.is_match(t) || PAGE_NUMBER.is_match(t))
-}
-
-fn could_be_furniture(line: &str) -> bool {
-    let t = line.trim();
-    !t.is_empty()
-        && t.chars().count() <= FURNITURE_MAX_CHARS
-        && !ends_sentence(t)
-        && !t.ends_with(',')
-        && bullet_of(t).is_none()
-        && heading_of(line).is_none()
-        && !FOOTNOTE_START.is_match(t)
-}
-
-/// Short lines that occur more than once (page numbers stripped): running
-/// headers and footers.
-fn repeated_lines(lines: &[&str]) -> HashMap<String, usize> {
-    let mut counts: HashMap<String, usize> = HashMap::new();
-    for line in lines.iter().filter(|l| could_be_furniture(l)) {
-        let key = squash(line);
-        if key.chars().count() >= 3 {
-            *counts.entry(key).or_default() += 1;
-        }
-    }
-    counts.retain(|_, count| *count >= 2);
-    counts
-}
-
-/// The line without whitespace and without a leading or trailing page number.
-fn squash(line: &str) -> String {
-    let page_number = |c: char| c.is_ascii_digit() || c.is_whitespace();
-    let core = line.trim_matches(page_number);
-    core.chars().filter(|c| !c.is_whitespace()).collect()
-}
-
 /// Marks the lines of tables and figures: from a caption (or a unit line, or
 /// two rows of figures) down through unit lines, rows of figures, short cell
 /// lines and header rows that lead to them, and the block's own notes and
@@ -562,11 +511,21 @@ fn last_item(text: &str) -> Option<u32> {
         .and_then(|c| c[1].parse().ok())
 }
 
+/// The first page's title block: its lines, and among them the title's.
+#[derive(Debug, Default)]
+struct TitleBlock {
+    lines: Vec<usize>,
+    /// The lines right above the first authors' line, in the same run of
+    /// lines (no blank between), less those that carry a date or a number.
+    title: Vec<usize>,
+}
+
 /// The first page's title block: the short lines that open the document
-/// before its running text (a bullet, a heading, a long or finished line),
-/// less the one right above the first bullet, which names the block it opens
-/// (`주요 내용`). None when the opening runs long: that is text, not a masthead.
-fn title_block(lines: &[&str], furniture: &[bool]) -> Vec<usize> {
+/// before its running text (a bullet, a heading, a long or finished line;
+/// an authors' line of any length belongs to it), less the one right above
+/// the first bullet, which names the block it opens (`주요 내용`). Empty
+/// when the opening runs long: that is text, not a masthead.
+fn title_block(lines: &[&str], furniture: &[bool]) -> TitleBlock {
     let mut block = Vec::new();
     let mut next = None;
     for (index, line) in lines.iter().enumerate() {
@@ -574,37 +533,78 @@ fn title_block(lines: &[&str], furniture: &[bool]) -> Vec<usize> {
         if t.is_empty() || furniture[index] {
             continue;
         }
+        // a byline may run long; a date's final point ends no sentence
+        let byline = masthead::is_authors_line(t);
         let body = bullet_of(t).is_some()
             || heading_of(line).is_some()
             || FOOTNOTE_START.is_match(t)
-            || t.chars().count() > TITLE_BLOCK_CHARS
-            || ends_sentence(t);
+            || (t.chars().count() > TITLE_BLOCK_CHARS && !byline)
+            || (ends_sentence(t) && !byline && !masthead::names_an_issue(t));
         if body {
             next = Some(t);
             break;
         }
         block.push(index);
         if block.len() > TITLE_BLOCK_LINES {
-            return Vec::new();
+            return TitleBlock::default();
         }
     }
     if next.is_some_and(|t| bullet_of(t).is_some()) {
         block.pop();
     }
-    block
+    let title = title_lines(lines, &block);
+    TitleBlock {
+        lines: block,
+        title,
+    }
 }
 
+/// The title's lines: those right above the first authors' line, up the
+/// run of lines it stands in (a blank line or a furniture line ends it).
+fn title_lines(lines: &[&str], block: &[usize]) -> Vec<usize> {
+    let Some(authors) = block
+        .iter()
+        .position(|&i| masthead::is_authors_line(lines[i].trim()))
+    else {
+        return Vec::new();
+    };
+    let mut title = Vec::new();
+    let mut below = block[authors];
+    for &i in block[..authors].iter().rev() {
+        let t = lines[i].trim();
+        if i + 1 != below || masthead::names_an_issue(t) || title.len() == MAX_TITLE_LINES {
+            break;
+        }
+        title.push(i);
+        below = i;
+    }
+    title.reverse();
+    title
+}
+
+/// Whether a number glued to a running line can be its page's number
+/// (printed numbers may count a cover or two less or more than the text's
+/// pages); `Vol. 321` in a head is not.
+fn near_page(number: u32, page: u32) -> bool {
+    number.abs_diff(page) <= 2
+}
+
+/// A printed title takes at most this many lines.
+const MAX_TITLE_LINES: usize = 3;
+
 /// What names the document: the title block's lines and the furniture the
-/// document opens with, then the running furniture (clustered short lines
-/// joined, a running title with its glued page number told apart).
-fn cues(lines: &[&str], furniture: &[bool], top: &[usize]) -> Vec<Cue> {
+/// document opens with, then the running furniture (a running title with
+/// its glued page number told apart). In text without pages, short
+/// furniture lines in a row are joined into one; with pages each line of a
+/// head stands alone.
+fn cues(lines: &[&str], furniture: &[bool], top: &TitleBlock, page_of: Option<&[u32]>) -> Vec<Cue> {
     let cue = |text: String, place: Place| Cue {
         text,
         size: None,
         place,
     };
     let opening = (0..lines.len())
-        .find(|&i| !lines[i].trim().is_empty() && !furniture[i] && !top.contains(&i))
+        .find(|&i| !lines[i].trim().is_empty() && !furniture[i] && !top.lines.contains(&i))
         .unwrap_or(lines.len());
     let mut out = Vec::new();
     let mut cluster: Vec<&str> = Vec::new();
@@ -619,18 +619,24 @@ fn cues(lines: &[&str], furniture: &[bool], top: &[usize]) -> Vec<Cue> {
         if t.is_empty() {
             continue;
         }
-        if top.contains(&index) || (furniture[index] && index < opening) {
+        if top.title.contains(&index) {
+            out.push(cue(t.to_string(), Place::TopTitle));
+        } else if top.lines.contains(&index) || (furniture[index] && index < opening) {
             out.push(cue(t.to_string(), Place::Top));
         } else if !furniture[index] {
             flush(&mut cluster, &mut out);
         } else if ISSUE_DATE.is_match(t) || PAGE_NUMBER.is_match(t) {
             flush(&mut cluster, &mut out);
             out.push(cue(t.to_string(), Place::Running));
-        } else if let Some((page, title)) = split_page_number(t) {
+        } else if let Some((page, title)) = split_page_number(t)
+            .filter(|&(n, _)| page_of.is_none_or(|pages| near_page(n, pages[index])))
+        {
             out.push(cue(page.to_string(), Place::Running));
             out.push(cue(title, Place::RunningTitle));
-        } else {
+        } else if page_of.is_none() {
             cluster.extend(t.split_whitespace());
+        } else {
+            out.push(cue(t.to_string(), Place::Running));
         }
     }
     flush(&mut cluster, &mut out);
