@@ -118,7 +118,9 @@ pub fn analyse(text: &str) -> Layout {
             builder.exhibit(index + 1, raw, kind);
         } else if top.lines.contains(&index) {
             builder.aside(index + 1, raw, Role::Masthead);
-        } else if NOTE.is_match(raw) {
+        } else if NOTE.is_match(raw) || tables::is_note_or_source(raw) {
+            // an author's note, or a note or source whose table or figure
+            // the text does not show
             builder.aside(index + 1, raw, Role::Note);
         } else {
             builder.line(index + 1, raw);
@@ -303,12 +305,26 @@ impl Builder {
         }
         self.note_markers(raw);
         self.content_since_break = true;
+        let role = if self.stands_apart(number) && is_numbered_heading(raw) {
+            Role::Heading
+        } else {
+            Role::Body
+        };
         self.body.push(Line {
             number,
             text: raw.to_string(),
             page: self.page,
+            role,
             ..Line::default()
         });
+    }
+
+    /// Whether the line at `number` is set apart from the body line before
+    /// it (a blank line, or lines read elsewhere: a note, a figure, a head).
+    fn stands_apart(&self, number: usize) -> bool {
+        self.body
+            .last()
+            .is_none_or(|last| last.number + 1 != number)
     }
 
     /// `N) text` where N continues the numbering and either a marker `N)` was
@@ -425,19 +441,19 @@ fn find_blocks(lines: &[&str], furniture: &[bool]) -> Vec<Option<Kind>> {
         let next_tabular = || content(i + 1).is_some_and(|j| tables::is_tabular(lines[j]));
         let kind = if furniture[i] || t.is_empty() {
             None
-        } else if let Some(kind) = tables::caption_kind(t) {
-            Some(kind)
+        } else if let Some(kind) = caption_of(t) {
+            Some((kind, true))
         } else if tables::is_unit(t) || (tables::is_tabular(t) && next_tabular()) {
-            Some(Kind::Table)
+            Some((Kind::Table, false))
         } else {
             None
         };
-        let Some(kind) = kind else {
+        let Some((kind, captioned)) = kind else {
             i += 1;
             continue;
         };
         out[i] = Some(kind);
-        i = extend_block(lines, furniture, i + 1, kind, &mut out);
+        i = extend_block(lines, furniture, i + 1, (kind, captioned), &mut out);
     }
     out
 }
@@ -447,7 +463,7 @@ fn extend_block(
     lines: &[&str],
     furniture: &[bool],
     from: usize,
-    kind: Kind,
+    (kind, captioned): (Kind, bool),
     out: &mut [Option<Kind>],
 ) -> usize {
     let mut j = from;
@@ -471,9 +487,13 @@ fn extend_block(
             notes = true;
             true
         } else if notes {
-            open_note || (item.is_some() && item == next_item)
+            let numbered_next = item.is_some() && item == next_item;
+            numbered_next || (open_note && !starts_anew(t))
         } else {
-            tables::is_unit(t) || tables::is_tabular(t) || leads_to_rows(lines, j)
+            tables::is_unit(t)
+                || tables::is_tabular(t)
+                || leads_to_rows(lines, j)
+                || (captioned && is_cell(lines, j))
         };
         if !part {
             break;
@@ -490,6 +510,47 @@ fn extend_block(
         j += 1;
     }
     j
+}
+
+/// A caption that opens a table or a figure: `[그림 1] 제목`, not a
+/// sentence that refers to one (`[그림 1]에서 보듯이 …`).
+fn caption_of(text: &str) -> Option<Kind> {
+    let kind = tables::caption_kind(text)?;
+    let after = text
+        .find([']', '>', '〉', '】', '》', '〕'])
+        .map(|at| text[at..].chars().nth(1));
+    let reference = after.flatten().is_some_and(crate::hangul::is_syllable);
+    (!reference && !ends_sentence(text)).then_some(kind)
+}
+
+/// `2. 제목`, `Ⅱ. 제목`: set apart from the body before it, a heading
+/// whatever that body's last sentence did (an unfinished summary item).
+fn is_numbered_heading(text: &str) -> bool {
+    heading_of(text).is_some() || roman_heading_of(text).is_some()
+}
+
+/// A line that opens something of its own: a bullet, a heading, a footnote.
+fn starts_anew(t: &str) -> bool {
+    bullet_of(t).is_some()
+        || heading_of(t).is_some()
+        || roman_heading_of(t).is_some()
+        || FOOTNOTE_START.is_match(t)
+}
+
+/// Longest line read as one cell of a captioned table or a figure's label.
+const CELL_MAX_CHARS: usize = 40;
+
+/// Below a caption, a cell or a label as the extractor prints them, one to
+/// a line: a short line, or one standing between blank lines that ends no
+/// sentence; never a bullet, a heading or a footnote.
+fn is_cell(lines: &[&str], at: usize) -> bool {
+    let t = lines[at].trim();
+    let blank = |i: Option<usize>| {
+        i.and_then(|i| lines.get(i))
+            .is_none_or(|l| l.trim().is_empty())
+    };
+    let isolated = blank(at.checked_sub(1)) && blank(Some(at + 1));
+    !starts_anew(t) && (t.chars().count() <= CELL_MAX_CHARS || (isolated && !ends_sentence(t)))
 }
 
 /// A short line (a header row, a label) followed by rows of figures.
@@ -549,7 +610,8 @@ fn title_block(lines: &[&str], furniture: &[bool]) -> TitleBlock {
             return TitleBlock::default();
         }
     }
-    if next.is_some_and(|t| bullet_of(t).is_some()) {
+    let names_a_block = |&i: &usize| !masthead::is_authors_line(lines[i].trim());
+    if next.is_some_and(|t| bullet_of(t).is_some()) && block.last().is_some_and(names_a_block) {
         block.pop();
     }
     let title = title_lines(lines, &block);
@@ -771,5 +833,37 @@ mod tests {
             Some((12, "무역 동향".into()))
         );
         assert_eq!(split_page_number("2023년"), None);
+    }
+
+    #[test]
+    fn a_captioned_block_takes_its_cells_one_to_a_line_and_its_source() {
+        let text = "■ 본문 주장임.\n\n<표 1> 지표 현황\n(전년대비, %)\n\n구 분\n\n2023\n\n4.4\n\n\
+            개발업체 자금조달 지원을 위한 금융 조치 발표와 후속 대책의 시행\n\n\
+            자료: 통계청\n\n2. 다음 절\n■ 다음 주장임.\n";
+        let layout = analyse(text);
+        let body: Vec<&str> = layout.body.iter().map(|l| l.text.trim()).collect();
+        assert_eq!(body, ["■ 본문 주장임.", "2. 다음 절", "■ 다음 주장임."]);
+        assert_eq!(layout.blocks.len(), 1);
+        // a heading after the block's open source line stands apart
+        assert_eq!(layout.body[1].role, Role::Heading);
+    }
+
+    #[test]
+    fn a_sentence_that_names_a_figure_is_no_caption() {
+        assert_eq!(caption_of("[그림 1] 연령대별 고용률"), Some(Kind::Figure));
+        assert_eq!(caption_of("[그림 1]에서 보듯이 고용률은"), None);
+        assert_eq!(caption_of("〈표 2〉 주요 조치"), Some(Kind::Table));
+    }
+
+    #[test]
+    fn a_byline_of_any_length_and_a_dated_line_stay_in_the_title_block() {
+        let text = "시리즈\n\n2024. 7. 30.\n\n보고서의 제목\n\
+            홍길동 아시아태평양실 일본팀 부연구위원 (hong@example.org, Tel: 000-000-0000)\n\n\
+            ▶ 요약 주장임.\n\u{0c}시리즈 2\n\u{0c}시리즈 3\n";
+        let layout = analyse(text);
+        assert_eq!(layout.masthead.title.as_deref(), Some("보고서의 제목"));
+        assert_eq!(layout.masthead.date.as_deref(), Some("2024-07-30"));
+        assert_eq!(layout.masthead.authors, ["홍길동"]);
+        assert_eq!(layout.body.len(), 1);
     }
 }
