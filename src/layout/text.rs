@@ -103,6 +103,7 @@ pub fn analyse(text: &str) -> Layout {
     let masthead = masthead::read(&cues(&lines, &furniture_lines, &top, page_of.as_deref()));
     let mut builder = Builder {
         paged: page_of.is_some(),
+        foot_labels: foot_labels(&lines, &furniture_lines, page_of.as_deref()),
         ..Builder::default()
     };
     for (index, raw) in lines.iter().enumerate() {
@@ -176,6 +177,9 @@ struct Builder {
     /// The text marks its pages (form feeds): pages are not counted from
     /// the furniture.
     paged: bool,
+    /// Per line: a label `N)` that opens a run of labelled lines at the foot
+    /// of its page, `N+1)` among them (see [`foot_labels`]).
+    foot_labels: Vec<bool>,
 }
 
 impl Builder {
@@ -255,7 +259,7 @@ impl Builder {
         if self.page == 0 {
             self.page = 1;
         }
-        if let Some((n, rest)) = self.footnote_start(raw) {
+        if let Some((n, rest)) = self.footnote_start(number, raw) {
             if !self.in_footnotes {
                 self.take_continuation_before_block();
             }
@@ -331,9 +335,12 @@ impl Builder {
     /// seen in the body or N is the very next number and the text reads like a
     /// footnote.
     ///
+    /// Inside a footnote block, or at the head of a run of labels at the
+    /// page's foot ([`foot_labels`]), the next number needs no more.
+    ///
     /// A number off the sequence (pages out of order, a lost footnote block)
     /// is accepted when its marker was seen and it is not defined yet.
-    fn footnote_start<'a>(&self, raw: &'a str) -> Option<(u32, &'a str)> {
+    fn footnote_start<'a>(&self, number: usize, raw: &'a str) -> Option<(u32, &'a str)> {
         let caps = FOOTNOTE_START.captures(raw)?;
         let n: u32 = caps[1].parse().ok()?;
         if self.footnotes.iter().any(|f| f.n == n) {
@@ -343,8 +350,11 @@ impl Builder {
         let seen = self.markers_seen.contains(&n);
         let in_sequence = n > last && n <= last + 3;
         let rest = caps.get(2)?.as_str();
+        let at_foot = self.foot_labels.get(number - 1).copied().unwrap_or(false);
         let plausible = seen
-            || (in_sequence && n == last + 1 && (is_citation_like(rest) || ends_sentence(rest)));
+            || (in_sequence
+                && n == last + 1
+                && (at_foot || self.in_footnotes || is_citation_like(rest) || ends_sentence(rest)));
         plausible.then_some((n, rest))
     }
 
@@ -425,6 +435,40 @@ impl Builder {
             }
         }
     }
+}
+
+/// Per line, whether it is a label `N)` that opens a footnote area: the
+/// next label `N+1)` follows it, and nothing up to the page's end (or its
+/// furniture, in text without pages) starts anew as the body does (a
+/// bullet, a heading). Where markers print as bare digits (`10.1%2`), no
+/// marker names the footnote; its place at the foot does.
+fn foot_labels(lines: &[&str], furniture: &[bool], page_of: Option<&[u32]>) -> Vec<bool> {
+    let label = |i: usize| {
+        FOOTNOTE_START
+            .captures(lines[i])
+            .and_then(|c| c[1].parse::<u32>().ok())
+    };
+    let same_page = |i: usize, j: usize| page_of.is_none_or(|p| p[i] == p[j]);
+    (0..lines.len())
+        .map(|i| {
+            let Some(n) = label(i) else { return false };
+            let mut next_found = false;
+            for j in i + 1..lines.len() {
+                let t = lines[j].trim();
+                if t.is_empty() {
+                    continue;
+                }
+                if furniture[j] || !same_page(i, j) {
+                    break;
+                }
+                if bullet_of(t).is_some() || is_numbered_heading(t) || caption_of(t).is_some() {
+                    return false;
+                }
+                next_found |= label(j) == Some(n + 1);
+            }
+            next_found
+        })
+        .collect()
 }
 
 /// Marks the lines of tables and figures: from a caption (or a unit line, or
@@ -865,5 +909,19 @@ mod tests {
         assert_eq!(layout.masthead.date.as_deref(), Some("2024-07-30"));
         assert_eq!(layout.masthead.authors, ["홍길동"]);
         assert_eq!(layout.body.len(), 1);
+    }
+
+    #[test]
+    fn labels_at_the_foot_open_footnotes_when_markers_print_as_bare_digits() {
+        let text = "■ 주장이 있다.1 다른 주장도 있다.2\n\n\
+            1) 기준을 1) 첫째, 2) 둘째로 평가하는 규제이며 그 수가\n늘면 상한이 낮아진다.\n\
+            2) Hartley, J. (2022), “Housing Cycles,” Journal.\n\u{0c}-2-\n";
+        let layout = analyse(text);
+        let numbers: Vec<u32> = layout.footnotes.iter().map(|f| f.n).collect();
+        assert_eq!(numbers, [1, 2]);
+        assert_eq!(layout.footnotes[0].lines.len(), 2);
+        // a body list at line starts followed by more body is no footnote area
+        let list = "■ 방향은 다음과 같다.\n1) 첫째 방향\n2) 둘째 방향\n■ 다음 주장임.\n";
+        assert!(analyse(list).footnotes.is_empty());
     }
 }
