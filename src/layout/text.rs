@@ -127,6 +127,7 @@ pub fn analyse(text: &str) -> Layout {
             builder.line(index + 1, raw);
         }
     }
+    mark_paragraph_starts(&mut builder.body);
     // footnotes in number order, whatever order the pages came in
     builder.footnotes.sort_by_key(|f| f.n);
     // a break after the last content opens no page
@@ -177,6 +178,8 @@ struct Builder {
     /// The text marks its pages (form feeds): pages are not counted from
     /// the furniture.
     paged: bool,
+    /// The number of the last heading printed without its point (`2 제목`).
+    undotted_headings: u32,
     /// Per line: a label `N)` that opens a run of labelled lines at the foot
     /// of its page, `N+1)` among them (see [`foot_labels`]).
     foot_labels: Vec<bool>,
@@ -309,14 +312,26 @@ impl Builder {
         }
         self.note_markers(raw);
         self.content_since_break = true;
-        let role = if self.stands_apart(number) && is_numbered_heading(raw) {
+        let apart = self.stands_apart(number);
+        let mut text = raw.to_string();
+        let role = if apart && is_numbered_heading(raw) {
             Role::Heading
+        } else if let Some((n, title)) = undotted_heading(raw).filter(|_| apart) {
+            // `1 들어가며`, its number printed in a box: read as `1. 들어가며`
+            // when it follows the last such heading
+            if n != self.undotted_headings + 1 {
+                Role::Body
+            } else {
+                self.undotted_headings = n;
+                text = format!("{n}. {title}");
+                Role::Heading
+            }
         } else {
             Role::Body
         };
         self.body.push(Line {
             number,
-            text: raw.to_string(),
+            text,
             page: self.page,
             role,
             ..Line::default()
@@ -565,6 +580,42 @@ fn caption_of(text: &str) -> Option<Kind> {
         .map(|at| text[at..].chars().nth(1));
     let reference = after.flatten().is_some_and(crate::hangul::is_syllable);
     (!reference && !ends_sentence(text)).then_some(kind)
+}
+
+/// A justified column's lines run to its width but a paragraph's last:
+/// a line that ends a sentence well short of the usual length closes its
+/// paragraph, and the body line after it opens one (prose without bullets
+/// or indents, as pdftotext prints it).
+fn mark_paragraph_starts(body: &mut [Line]) {
+    let mut lengths: Vec<usize> = body
+        .iter()
+        .filter(|l| l.role == Role::Body)
+        .map(|l| l.text.trim().chars().count())
+        .collect();
+    if lengths.len() < 8 {
+        return;
+    }
+    lengths.sort_unstable();
+    let usual = lengths[lengths.len() / 2];
+    for i in 1..body.len() {
+        let before = body[i - 1].text.trim();
+        let short = before.chars().count() * 5 < usual * 4;
+        if body[i - 1].role == Role::Body && short && ends_sentence(before) {
+            body[i].opens_paragraph = true;
+        }
+    }
+}
+
+/// `2 제목`: a heading whose number stands in a box without its point
+/// (short, ends no sentence, words after the number). Its number.
+fn undotted_heading(text: &str) -> Option<(u32, &str)> {
+    static UNDOTTED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*(\d{1,2})\s+([가-힣]\S*(?:\s\S+){0,8})\s*$").expect("regex")
+    });
+    let caps = UNDOTTED.captures(text)?;
+    let title = caps.get(2)?.as_str();
+    let fits = title.chars().count() <= 40 && !ends_sentence(title) && !title.ends_with(',');
+    fits.then(|| Some((caps[1].parse().ok()?, title)))?
 }
 
 /// `2. 제목`, `Ⅱ. 제목`: set apart from the body before it, a heading
@@ -923,5 +974,23 @@ mod tests {
         // a body list at line starts followed by more body is no footnote area
         let list = "■ 방향은 다음과 같다.\n1) 첫째 방향\n2) 둘째 방향\n■ 다음 주장임.\n";
         assert!(analyse(list).footnotes.is_empty());
+    }
+
+    #[test]
+    fn an_undotted_numbered_heading_set_apart_follows_its_sequence() {
+        assert_eq!(undotted_heading("1 들어가며"), Some((1, "들어가며")));
+        assert_eq!(
+            undotted_heading("9 이전인 2019년 상반기의 수준까지 회복하였다."),
+            None
+        );
+        let text = "■ 요약 주장임.\n\n1 들어가며\n본문이 시작된다.\n\n2 쟁점\n본문이 이어진다.\n3 이어지는 줄이 아니고\n";
+        let layout = analyse(text);
+        let headings: Vec<&str> = layout
+            .body
+            .iter()
+            .filter(|l| l.role == Role::Heading)
+            .map(|l| l.text.as_str())
+            .collect();
+        assert_eq!(headings, ["1. 들어가며", "2. 쟁점"]);
     }
 }
