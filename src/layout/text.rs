@@ -14,7 +14,12 @@
 //! date, a bare page number, a short line that repeats) and the short lines
 //! clustered with them; no header text is known in advance.
 
+mod blocks;
 mod furniture;
+mod title;
+
+use blocks::{caption_of, find_blocks};
+use title::{cues, title_block};
 
 use std::borrow::Cow;
 use std::sync::LazyLock;
@@ -22,7 +27,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::conventions::*;
-use super::masthead::{self, Cue, Place};
+use super::masthead;
 use super::tables::{self, Kind};
 use super::{FootnoteLines, Format, Layout, Line, Role};
 
@@ -33,17 +38,9 @@ static ISSUE_DATE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static PAGE_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[-–—\s]*(\d{1,3})[-–—\s]*$").expect("regex"));
-static GLUED_PAGE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{1,7})(\D.*)$").expect("regex"));
-static TRAILING_PAGE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\D.*?)\s*(\d{1,3})$").expect("regex"));
 
 /// An author's or editor's note: `* 국회입법조사처 …`.
 static NOTE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*[*†‡]+\s+\S").expect("regex"));
-
-/// A title block line is at most this long, and the block this many lines.
-const TITLE_BLOCK_CHARS: usize = 60;
-const TITLE_BLOCK_LINES: usize = 8;
 
 /// Unicode superscript digits, as some PDF converters write markers and
 /// footnote labels (`개방하였음.¹`, `¹ 「제목」…`), rewritten the way the
@@ -127,7 +124,10 @@ pub fn analyse(text: &str) -> Layout {
             builder.line(index + 1, raw);
         }
     }
-    mark_paragraph_starts(&mut builder.body);
+    if page_of.is_some() {
+        // pages printed by an extractor: lines as the PDF set them
+        mark_paragraph_starts(&mut builder.body);
+    }
     // footnotes in number order, whatever order the pages came in
     builder.footnotes.sort_by_key(|f| f.n);
     // a break after the last content opens no page
@@ -486,106 +486,11 @@ fn foot_labels(lines: &[&str], furniture: &[bool], page_of: Option<&[u32]>) -> V
         .collect()
 }
 
-/// Marks the lines of tables and figures: from a caption (or a unit line, or
-/// two rows of figures) down through unit lines, rows of figures, short cell
-/// lines and header rows that lead to them, and the block's own notes and
-/// sources, with the lines that continue them (a note's own `2)` after its
-/// `1)` included).
-fn find_blocks(lines: &[&str], furniture: &[bool]) -> Vec<Option<Kind>> {
-    let mut out = vec![None; lines.len()];
-    let content = |from: usize| (from..lines.len()).find(|&j| !lines[j].trim().is_empty());
-    let mut i = 0;
-    while i < lines.len() {
-        let t = lines[i].trim();
-        let next_tabular = || content(i + 1).is_some_and(|j| tables::is_tabular(lines[j]));
-        let kind = if furniture[i] || t.is_empty() {
-            None
-        } else if let Some(kind) = caption_of(t) {
-            Some((kind, true))
-        } else if tables::is_unit(t) || (tables::is_tabular(t) && next_tabular()) {
-            Some((Kind::Table, false))
-        } else {
-            None
-        };
-        let Some((kind, captioned)) = kind else {
-            i += 1;
-            continue;
-        };
-        out[i] = Some(kind);
-        i = extend_block(lines, furniture, i + 1, (kind, captioned), &mut out);
-    }
-    out
-}
-
-/// Marks the block's lines from `from` on; returns where the block ends.
-fn extend_block(
-    lines: &[&str],
-    furniture: &[bool],
-    from: usize,
-    (kind, captioned): (Kind, bool),
-    out: &mut [Option<Kind>],
-) -> usize {
-    let mut j = from;
-    let mut notes = false;
-    let mut open_note = false;
-    // the next of a note's own numbered items, after a `주: 1) …` line
-    let mut next_item = None;
-    while j < lines.len() {
-        let t = lines[j].trim();
-        if t.is_empty() {
-            j += 1;
-            continue;
-        }
-        if furniture[j] {
-            break;
-        }
-        let item = FOOTNOTE_START
-            .captures(t)
-            .and_then(|c| c[1].parse::<u32>().ok());
-        let part = if tables::is_note_or_source(t) {
-            notes = true;
-            true
-        } else if notes {
-            let numbered_next = item.is_some() && item == next_item;
-            numbered_next || (open_note && !starts_anew(t))
-        } else {
-            tables::is_unit(t)
-                || tables::is_tabular(t)
-                || leads_to_rows(lines, j)
-                || (captioned && is_cell(lines, j))
-        };
-        if !part {
-            break;
-        }
-        if notes {
-            open_note = !ends_sentence(t);
-            next_item = if tables::is_source(t) {
-                None
-            } else {
-                last_item(t).map(|n| n + 1).or(next_item)
-            };
-        }
-        out[j] = Some(kind);
-        j += 1;
-    }
-    j
-}
-
-/// A caption that opens a table or a figure: `[그림 1] 제목`, not a
-/// sentence that refers to one (`[그림 1]에서 보듯이 …`).
-fn caption_of(text: &str) -> Option<Kind> {
-    let kind = tables::caption_kind(text)?;
-    let after = text
-        .find([']', '>', '〉', '】', '》', '〕'])
-        .map(|at| text[at..].chars().nth(1));
-    let reference = after.flatten().is_some_and(crate::hangul::is_syllable);
-    (!reference && !ends_sentence(text)).then_some(kind)
-}
-
 /// A justified column's lines run to its width but a paragraph's last:
 /// a line that ends a sentence well short of the usual length closes its
 /// paragraph, and the body line after it opens one (prose without bullets
-/// or indents, as pdftotext prints it).
+/// or indents, as pdftotext prints it). Only for text with its pages: text
+/// typed or wrapped otherwise says nothing by its line lengths.
 fn mark_paragraph_starts(body: &mut [Line]) {
     let mut lengths: Vec<usize> = body
         .iter()
@@ -624,208 +529,9 @@ fn is_numbered_heading(text: &str) -> bool {
     heading_of(text).is_some() || roman_heading_of(text).is_some()
 }
 
-/// A line that opens something of its own: a bullet, a heading, a footnote.
-fn starts_anew(t: &str) -> bool {
-    bullet_of(t).is_some()
-        || heading_of(t).is_some()
-        || roman_heading_of(t).is_some()
-        || FOOTNOTE_START.is_match(t)
-}
-
-/// Longest line read as one cell of a captioned table or a figure's label.
-const CELL_MAX_CHARS: usize = 40;
-
-/// Below a caption, a cell or a label as the extractor prints them, one to
-/// a line: a short line, or one standing between blank lines that ends no
-/// sentence; never a bullet, a heading or a footnote.
-fn is_cell(lines: &[&str], at: usize) -> bool {
-    let t = lines[at].trim();
-    let blank = |i: Option<usize>| {
-        i.and_then(|i| lines.get(i))
-            .is_none_or(|l| l.trim().is_empty())
-    };
-    let isolated = blank(at.checked_sub(1)) && blank(Some(at + 1));
-    !starts_anew(t) && (t.chars().count() <= CELL_MAX_CHARS || (isolated && !ends_sentence(t)))
-}
-
-/// A short line (a header row, a label) followed by rows of figures.
-fn leads_to_rows(lines: &[&str], at: usize) -> bool {
-    let t = lines[at].trim();
-    let short = t.chars().count() <= 40 && !ends_sentence(t) && bullet_of(t).is_none();
-    short
-        && (at + 1..lines.len())
-            .find(|&j| !lines[j].trim().is_empty())
-            .is_some_and(|j| tables::is_tabular(lines[j]) || tables::is_unit(lines[j]))
-}
-
-/// The number of the last `N)` item a note line holds.
-fn last_item(text: &str) -> Option<u32> {
-    static ITEM: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?:^|\s)(\d{1,2})\)").expect("regex"));
-    ITEM.captures_iter(text)
-        .last()
-        .and_then(|c| c[1].parse().ok())
-}
-
-/// The first page's title block: its lines, and among them the title's.
-#[derive(Debug, Default)]
-struct TitleBlock {
-    lines: Vec<usize>,
-    /// The lines right above the first authors' line, in the same run of
-    /// lines (no blank between), less those that carry a date or a number.
-    title: Vec<usize>,
-}
-
-/// The first page's title block: the short lines that open the document
-/// before its running text (a bullet, a heading, a long or finished line;
-/// an authors' line of any length belongs to it), less the one right above
-/// the first bullet, which names the block it opens (`주요 내용`). Empty
-/// when the opening runs long: that is text, not a masthead.
-fn title_block(lines: &[&str], furniture: &[bool]) -> TitleBlock {
-    let mut block = Vec::new();
-    let mut next = None;
-    for (index, line) in lines.iter().enumerate() {
-        let t = line.trim();
-        if t.is_empty() || furniture[index] {
-            continue;
-        }
-        // a byline may run long; a date's final point ends no sentence
-        let byline = masthead::is_authors_line(t);
-        let body = bullet_of(t).is_some()
-            || heading_of(line).is_some()
-            || FOOTNOTE_START.is_match(t)
-            || (t.chars().count() > TITLE_BLOCK_CHARS && !byline)
-            || (ends_sentence(t) && !byline && !masthead::names_an_issue(t));
-        if body {
-            next = Some(t);
-            break;
-        }
-        block.push(index);
-        if block.len() > TITLE_BLOCK_LINES {
-            return TitleBlock::default();
-        }
-    }
-    let names_a_block = |&i: &usize| !masthead::is_authors_line(lines[i].trim());
-    if next.is_some_and(|t| bullet_of(t).is_some()) && block.last().is_some_and(names_a_block) {
-        block.pop();
-    }
-    let title = title_lines(lines, &block);
-    TitleBlock {
-        lines: block,
-        title,
-    }
-}
-
-/// The title's lines: those right above the first authors' line, up the
-/// run of lines it stands in (a blank line or a furniture line ends it).
-fn title_lines(lines: &[&str], block: &[usize]) -> Vec<usize> {
-    let Some(authors) = block
-        .iter()
-        .position(|&i| masthead::is_authors_line(lines[i].trim()))
-    else {
-        return Vec::new();
-    };
-    let mut title = Vec::new();
-    let mut below = block[authors];
-    for &i in block[..authors].iter().rev() {
-        let t = lines[i].trim();
-        if i + 1 != below || masthead::names_an_issue(t) || title.len() == MAX_TITLE_LINES {
-            break;
-        }
-        title.push(i);
-        below = i;
-    }
-    title.reverse();
-    title
-}
-
-/// Whether a number glued to a running line can be its page's number
-/// (printed numbers may count a cover or two less or more than the text's
-/// pages); `Vol. 321` in a head is not.
-fn near_page(number: u32, page: u32) -> bool {
-    number.abs_diff(page) <= 2
-}
-
-/// A printed title takes at most this many lines.
-const MAX_TITLE_LINES: usize = 3;
-
-/// What names the document: the title block's lines and the furniture the
-/// document opens with, then the running furniture (a running title with
-/// its glued page number told apart). In text without pages, short
-/// furniture lines in a row are joined into one; with pages each line of a
-/// head stands alone.
-fn cues(lines: &[&str], furniture: &[bool], top: &TitleBlock, page_of: Option<&[u32]>) -> Vec<Cue> {
-    let cue = |text: String, place: Place| Cue {
-        text,
-        size: None,
-        place,
-    };
-    let opening = (0..lines.len())
-        .find(|&i| !lines[i].trim().is_empty() && !furniture[i] && !top.lines.contains(&i))
-        .unwrap_or(lines.len());
-    let mut out = Vec::new();
-    let mut cluster: Vec<&str> = Vec::new();
-    let flush = |cluster: &mut Vec<&str>, out: &mut Vec<Cue>| {
-        if !cluster.is_empty() {
-            out.push(cue(cluster.join(" "), Place::Running));
-            cluster.clear();
-        }
-    };
-    for (index, line) in lines.iter().enumerate() {
-        let t = line.trim();
-        if t.is_empty() {
-            continue;
-        }
-        if top.title.contains(&index) {
-            out.push(cue(t.to_string(), Place::TopTitle));
-        } else if top.lines.contains(&index) || (furniture[index] && index < opening) {
-            out.push(cue(t.to_string(), Place::Top));
-        } else if !furniture[index] {
-            flush(&mut cluster, &mut out);
-        } else if ISSUE_DATE.is_match(t) || PAGE_NUMBER.is_match(t) {
-            flush(&mut cluster, &mut out);
-            out.push(cue(t.to_string(), Place::Running));
-        } else if let Some((page, title)) = split_page_number(t)
-            .filter(|&(n, _)| page_of.is_none_or(|pages| near_page(n, pages[index])))
-        {
-            out.push(cue(page.to_string(), Place::Running));
-            out.push(cue(title, Place::RunningTitle));
-        } else if page_of.is_none() {
-            cluster.extend(t.split_whitespace());
-        } else {
-            out.push(cue(t.to_string(), Place::Running));
-        }
-    }
-    flush(&mut cluster, &mut out);
-    out
-}
-
-/// `72023년 제목` → (7, `2023년 제목`); `제목 12` → (12, `제목`). A digit run
-/// longer than a page number ends in a year when the title starts with one.
-fn split_page_number(text: &str) -> Option<(u32, String)> {
-    if let Some(caps) = GLUED_PAGE.captures(text) {
-        let digits = &caps[1];
-        let rest = &caps[2];
-        let (page, title) = if digits.len() > 4 && rest.starts_with('년') {
-            let cut = digits.len() - 4;
-            (&digits[..cut], format!("{}{}", &digits[cut..], rest))
-        } else if digits.len() <= 3 && !rest.starts_with(['.', ')', ' ', '년', '월', '일']) {
-            (digits, rest.to_string())
-        } else {
-            return None;
-        };
-        if page.len() > 3 || title.trim().chars().count() < 4 {
-            return None;
-        }
-        return Some((page.parse().ok()?, title.trim().to_string()));
-    }
-    let caps = TRAILING_PAGE.captures(text)?;
-    let title = caps[1].trim();
-    (title.chars().count() >= 4).then(|| Some((caps[2].parse().ok()?, title.to_string())))?
-}
-
 #[cfg(test)]
 mod tests {
+    use super::title::split_page_number;
     use super::*;
 
     #[test]
@@ -992,5 +698,26 @@ mod tests {
             .map(|l| l.text.as_str())
             .collect();
         assert_eq!(headings, ["1. 들어가며", "2. 쟁점"]);
+    }
+
+    #[test]
+    fn a_short_line_ending_a_sentence_closes_its_paragraph_in_paged_text() {
+        let long = "이 줄은 단 너비까지 채워진 본문의 한 줄로서 길이가 충분히 길다";
+        let mut text = String::new();
+        for _ in 0..4 {
+            text.push_str(&format!("{long}\n{long}\n끝나는 짧은 줄이다.\n"));
+        }
+        text.push_str("\u{0c}다음 쪽\n");
+        let layout = analyse(&text);
+        let opens: Vec<usize> = (0..layout.body.len())
+            .filter(|&i| layout.body[i].opens_paragraph)
+            .collect();
+        assert!(opens.len() >= 3, "{opens:?}");
+        for i in opens {
+            assert!(layout.body[i - 1].text.ends_with("짧은 줄이다."));
+        }
+        // the same lines without pages say nothing by their lengths
+        let unpaged = analyse(&text.replace('\u{0c}', ""));
+        assert!(unpaged.body.iter().all(|l| !l.opens_paragraph));
     }
 }
