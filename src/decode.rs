@@ -3,7 +3,8 @@
 //! In: the raw bytes of a report file. Out: a `String` with `\n` line ends.
 //! UTF-8 (with or without BOM), UTF-16 with BOM and the legacy Korean encodings
 //! EUC-KR/CP949 are recognised; anything else (binary data, undecodable bytes)
-//! is an error. CRLF, CR and form feeds become line breaks; no-break and
+//! is an error. CRLF and CR become line breaks, a form feed a line break
+//! followed by the form feed that opens the next page; no-break and
 //! ideographic spaces become plain spaces, so later stages see one space kind.
 
 use std::fmt;
@@ -104,7 +105,11 @@ fn normalise(text: &str) -> String {
                 }
                 out.push('\n');
             }
-            '\u{0c}' | '\u{2028}' | '\u{2029}' => out.push('\n'),
+            // a form feed opens a page (pdftotext writes one before each
+            // page but the first): the layout reads pages from it, and the
+            // line count stays that of a break
+            '\u{0c}' => out.push_str("\n\u{0c}"),
+            '\u{2028}' | '\u{2029}' => out.push('\n'),
             '\u{00a0}' | '\u{3000}' | '\u{2007}' | '\u{202f}' | '\t' => out.push(' '),
             '\u{feff}' | '\u{200b}' => {}
             _ => out.push(c),
@@ -121,7 +126,7 @@ mod tests {
     fn utf8_with_bom_crlf_and_form_feed() {
         let (text, enc) = decode("\u{feff}가 나\r\n다\u{0c}라\r마".as_bytes()).unwrap();
         assert_eq!(enc, Encoding::Utf8);
-        assert_eq!(text, "가 나\n다\n라\n마");
+        assert_eq!(text, "가 나\n다\n\u{0c}라\n마");
     }
 
     #[test]

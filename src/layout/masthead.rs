@@ -28,10 +28,20 @@ use crate::word_regex::WordRegex;
 pub enum Place {
     /// The first page's title block.
     Top,
+    /// A title block line that the front end placed as the title by its
+    /// position (text: the lines right above the authors).
+    TopTitle,
     /// A running head or foot.
     Running,
     /// A running head that prints the title with its page number (`12 제목`).
     RunningTitle,
+}
+
+impl Place {
+    /// Printed in the first page's title block.
+    pub fn is_top(self) -> bool {
+        matches!(self, Place::Top | Place::TopTitle)
+    }
 }
 
 /// One line that may name the document.
@@ -67,12 +77,12 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static VOLUME_ISSUE: LazyLock<WordRegex> = LazyLock::new(|| {
     WordRegex::new(
-        r"(?i)\bvol\.?\s*(\d+)\s*,?\s*no\.?\s*(\d+)|제\s*(\d+)\s*권\s*(?:제\s*)?(\d+)\s*호",
+        r"(?i)\bvol\.?\s*(\d+)(?:\s*,?\s*no\.?\s*(\d+))?|제\s*(\d+)\s*권\s*(?:제\s*)?(\d+)\s*호",
     )
     .expect("regex")
 });
 static ISSUE: LazyLock<WordRegex> = LazyLock::new(|| {
-    WordRegex::new(r"통권\s*제?\s*(\d+)\s*호|제\s*(\d+)\s*호|(\d{4}\s*-\s*\d{1,2})\s*호|(\d{4})\s*년\s*(\d{1,2})\s*월\s*호|\b([A-Z]{2,4}\s?\d{2}-\d{2})\b")
+    WordRegex::new(r"통권\s*제?\s*(\d+)\s*호|제\s*(\d+)\s*호|(?:제\s*)?(\d{4}\s*-\s*\d{1,3})\s*호|(\d{4})\s*년\s*(\d{1,2})\s*월\s*호|\b([A-Z]{2,4}\s?\d{2}-\d{2})\b")
         .expect("regex")
 });
 static PAGE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
@@ -81,7 +91,7 @@ static PAGE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// Job titles printed beside an author's name.
 static JOB_TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:선임|책임|수석|부|전문|초빙|객원)?(?:연구위원|연구원|전문위원|입법조사관|조사관|교수|박사|팀장|실장|소장|원장|위원|연구관)")
+    Regex::new(r"(?:선임|책임|수석|부|전문|초빙|객원)?(?:연구위원|연구원|전문위원|입법조사관|조사관|교수|박사|팀장|실장|소장|원장|위원|연구관|과장|차장|부장|국장|조사역|사무관|서기관)")
         .expect("regex")
 });
 /// A name: two to four syllables, run together or one by one.
@@ -131,11 +141,10 @@ pub fn read(cues: &[Cue]) -> Masthead {
             });
         }
     }
-    out.date = dates
-        .iter()
-        .find(|(p, _)| *p == Place::Top)
-        .or_else(|| dates.first())
-        .map(|(_, d)| d.clone());
+    // the title block's date, a day's before a month's (`2024년 8월호` and
+    // `발행일 2024. 8. 25.`)
+    let day_first = |(p, d): &&(Place, String)| (!p.is_top(), d.len() < "YYYY-MM-DD".len());
+    out.date = dates.iter().min_by_key(day_first).map(|(_, d)| d.clone());
     out.title = title(&names);
     out.series = series(&names, out.title.as_deref());
     out.authors.dedup();
@@ -174,7 +183,7 @@ fn take_numbers(
     dates: &mut Vec<(Place, String)>,
 ) -> String {
     if PAGE_LABEL.is_match(cell) {
-        if place != Place::Top {
+        if !place.is_top() {
             out.printed_pages.extend(first_number(cell));
         }
         return String::new();
@@ -256,32 +265,111 @@ pub fn iso_date(text: &str) -> Option<String> {
     }
 }
 
+/// Whether a line names the authors (any of its cells).
+pub fn is_authors_line(text: &str) -> bool {
+    cells(text).iter().any(|cell| authors_of(cell).is_some())
+}
+
+/// Whether a line carries a date, a volume or an issue number.
+pub fn names_an_issue(text: &str) -> bool {
+    DATE.is_match(text) || VOLUME_ISSUE.is_match(text) || ISSUE.is_match(text)
+}
+
 /// The names in an author cell: each two to four syllables (spaced or not),
-/// with an affiliation mark or beside a job title; none when the cell says
-/// anything else.
+/// with an affiliation mark or beside a job title, among the units the
+/// authors work in (`조사국 국제무역팀 과장 박성훈`, `정하린 유럽팀 부연구위원`,
+/// `윤태경 (북한경제연구팀 연구위원)`); none when the cell says anything else.
 fn authors_of(cell: &str) -> Option<Vec<String>> {
-    let without_notes = strip_parentheses(cell);
     let marked = cell.contains(['*', '†', '‡']);
     let mut names = Vec::new();
-    for part in without_notes.split([',', '·', '、', '/', ';']) {
+    // a `·` between spaces parts two authors; inside a word it joins units
+    // (`이차전지·신소재팀`) or names (`박성훈·윤다은`)
+    for part in split_outside_parentheses(cell).flat_map(|p| p.split(" · ")) {
+        // a title may stand in parentheses
+        let titled = part
+            .split(|c: char| c.is_whitespace() || "()（）".contains(c))
+            .any(is_job_title);
+        let part = strip_parentheses(part);
         let part = part
             .trim()
             .trim_end_matches(|c: char| matches!(c, '*' | '†' | '‡') || c.is_ascii_digit());
-        let titled = JOB_TITLE.is_match(part);
-        let bare = JOB_TITLE.replace_all(part, " ");
-        let bare = collapse(bare.trim());
-        if bare.is_empty() {
-            continue;
+        if !part.is_empty() {
+            names.extend(byline_names(part, marked || titled)?);
         }
-        // spaced out alone, only the common three syllables: `요 약` and
-        // `검 토 보 고` are labels
-        let spaced_name = bare.chars().filter(|c| *c != ' ').count() == 3 && bare.contains(' ');
-        if !NAME.is_match(&bare) || !(marked || titled || spaced_name) {
-            return None;
-        }
-        names.push(bare.replace(' ', ""));
     }
     (!names.is_empty()).then_some(names)
+}
+
+/// The parts of a byline between `,` `、` `/` `;` outside parentheses (an
+/// author's contact in parentheses holds commas).
+fn split_outside_parentheses(cell: &str) -> impl Iterator<Item = &str> {
+    let mut depth = 0usize;
+    let mut start = 0;
+    let mut parts = Vec::new();
+    for (at, c) in cell.char_indices() {
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' => depth = depth.saturating_sub(1),
+            ',' | '、' | '/' | ';' if depth == 0 => {
+                parts.push(&cell[start..at]);
+                start = at + c.len_utf8();
+            }
+            _ => {}
+        }
+    }
+    parts.push(&cell[start..]);
+    parts.into_iter()
+}
+
+/// A job title printed beside a name, as a whole word.
+fn is_job_title(word: &str) -> bool {
+    JOB_TITLE
+        .find(word)
+        .is_some_and(|m| m.start() == 0 && m.end() == word.len())
+}
+
+/// The names in one part of a byline; its other words are job titles and
+/// units. Without a job title or a mark, only a name spaced out as the
+/// common three syllables counts (`요 약` and `검 토 보 고` are labels).
+fn byline_names(part: &str, titled_or_marked: bool) -> Option<Vec<String>> {
+    let words: Vec<&str> = part
+        .split_whitespace()
+        .map(|w| w.trim_end_matches(['*', '†', '‡']))
+        .filter(|w| !is_job_title(w))
+        .collect();
+    let spaced = words.len() >= 2 && words.iter().all(|w| w.chars().count() == 1);
+    if spaced {
+        let joined = words.concat();
+        let name = NAME.is_match(&joined) && (titled_or_marked || words.len() == 3);
+        return name.then(|| vec![joined]);
+    }
+    if !titled_or_marked {
+        return None;
+    }
+    let mut names = Vec::new();
+    for word in words {
+        let pieces: Vec<&str> = word.split('·').collect();
+        if pieces.iter().any(|p| is_unit(p)) {
+            continue;
+        }
+        if !pieces.iter().all(|p| NAME.is_match(p)) {
+            return None;
+        }
+        names.extend(pieces.iter().map(|p| p.to_string()));
+    }
+    // units alone (`성장동력산업연구본부`) name no one but spoil nothing
+    Some(names)
+}
+
+/// A unit of an institution (`유럽팀`, `조사국`, `산업혁신정책연구단`), or a
+/// word too long to be a name (an institution, a topic of a team).
+fn is_unit(word: &str) -> bool {
+    static UNIT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:팀|실|국|부|과|단|처|원|소|센터|본부|연구소|위원회|대학교?)$")
+            .expect("regex")
+    });
+    let syllables = word.chars().count();
+    hangul::is_all_syllables(word) && (syllables > 4 || (syllables > 2 && UNIT.is_match(word)))
 }
 
 fn strip_parentheses(text: &str) -> String {
@@ -320,10 +408,19 @@ fn join_spaced_syllables(text: &str) -> String {
     out.join(" ")
 }
 
-/// The title: a running title; else the title block's largest type (lines
+/// The title: the lines the front end placed as the title; else a running
+/// title; else the title block's largest type (lines
 /// within 15% of it, in order); else its longest line that is not printed
 /// with the issue number.
 fn title(names: &[Name]) -> Option<String> {
+    let placed: Vec<&str> = names
+        .iter()
+        .filter(|n| n.place == Place::TopTitle)
+        .map(|n| n.text.as_str())
+        .collect();
+    if !placed.is_empty() {
+        return Some(placed.join(" "));
+    }
     let top: Vec<&Name> = names.iter().filter(|n| n.place == Place::Top).collect();
     // a running head that repeats a title block line other than the title
     // (the series, in a head) is not the title
@@ -387,12 +484,7 @@ fn series(names: &[Name], title: Option<&str>) -> Option<String> {
             && n.text.chars().count() <= 40
             && !is_label_and_value(&n.text)
     };
-    let top = || {
-        names
-            .iter()
-            .filter(|n| n.place == Place::Top)
-            .filter(not_title)
-    };
+    let top = || names.iter().filter(|n| n.place.is_top()).filter(not_title);
     most_common(
         names
             .iter()
@@ -546,5 +638,64 @@ mod tests {
             join_spaced_syllables("환 경 노 동 위 원 회"),
             "환경노동위원회"
         );
+    }
+
+    #[test]
+    fn bylines_with_units_and_titles_on_either_side() {
+        let cases: [(&str, &[&str]); 6] = [
+            (
+                "조사국 국제무역팀 과장 박성훈, 조사역 윤다은*",
+                &["박성훈", "윤다은"],
+            ),
+            ("정하린 유럽팀 부연구위원", &["정하린"]),
+            (
+                "윤태경 (한국개발연구원 북한경제연구팀 연구위원)",
+                &["윤태경"],
+            ),
+            (
+                "성장동력산업연구본부 이차전지·신소재팀 한승우 연구위원",
+                &["한승우"],
+            ),
+            ("한정우 연구위원 · 오수빈 전문연구원", &["한정우", "오수빈"]),
+            (
+                "오세진 아시아태평양실 일본팀 부연구위원 (sjoh@kiep.go.kr, Tel: 044-414-1187)",
+                &["오세진"],
+            ),
+        ];
+        for (line, want) in cases {
+            let got = authors_of(line).unwrap_or_default();
+            assert_eq!(got, want, "{line}");
+        }
+        // an institution holds a job title's letters but names no one
+        assert_eq!(authors_of("한국개발연구원"), None);
+        assert_eq!(authors_of("고령층 노동공급 확대의 거시경제적 효과"), None);
+        assert!(is_authors_line("한예린*"));
+    }
+
+    #[test]
+    fn a_volume_alone_an_issue_with_its_year_and_the_day_before_the_month() {
+        let m = read(&[
+            cue("STEPI Insight Vol. 321", None, Place::Running),
+            cue("BOK 이슈노트 제2024-18호", None, Place::Top),
+        ]);
+        assert_eq!(m.volume.as_deref(), Some("321"));
+        assert_eq!(m.issue.as_deref(), Some("2024-18"));
+        assert_eq!(m.series.as_deref(), Some("STEPI Insight"));
+        let m = read(&[
+            cue("2024년 8월호 · 제26권 제8호", None, Place::Top),
+            cue("발행일 2024. 8. 25.", None, Place::Top),
+        ]);
+        assert_eq!(m.date.as_deref(), Some("2024-08-25"));
+    }
+
+    #[test]
+    fn a_placed_title_comes_before_a_running_title() {
+        let m = read(&[
+            cue("보고서 제목의", None, Place::TopTitle),
+            cue("둘째 줄", None, Place::TopTitle),
+            cue("시리즈 이름", None, Place::Top),
+            cue("다른 머리", None, Place::RunningTitle),
+        ]);
+        assert_eq!(m.title.as_deref(), Some("보고서 제목의 둘째 줄"));
     }
 }

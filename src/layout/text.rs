@@ -14,14 +14,20 @@
 //! date, a bare page number, a short line that repeats) and the short lines
 //! clustered with them; no header text is known in advance.
 
+mod blocks;
+mod furniture;
+mod title;
+
+use blocks::{caption_of, find_blocks};
+use title::{cues, title_block};
+
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
 use super::conventions::*;
-use super::masthead::{self, Cue, Place};
+use super::masthead;
 use super::tables::{self, Kind};
 use super::{FootnoteLines, Format, Layout, Line, Role};
 
@@ -32,19 +38,9 @@ static ISSUE_DATE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static PAGE_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[-–—\s]*(\d{1,3})[-–—\s]*$").expect("regex"));
-static GLUED_PAGE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{1,7})(\D.*)$").expect("regex"));
-static TRAILING_PAGE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\D.*?)\s*(\d{1,3})$").expect("regex"));
 
 /// An author's or editor's note: `* 국회입법조사처 …`.
 static NOTE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*[*†‡]+\s+\S").expect("regex"));
-
-/// A title block line is at most this long, and the block this many lines.
-const TITLE_BLOCK_CHARS: usize = 60;
-const TITLE_BLOCK_LINES: usize = 8;
-/// Longest line that can be furniture (series names, running titles).
-const FURNITURE_MAX_CHARS: usize = 40;
 
 /// Unicode superscript digits, as some PDF converters write markers and
 /// footnote labels (`개방하였음.¹`, `¹ 「제목」…`), rewritten the way the
@@ -88,33 +84,60 @@ fn superscript_markers(line: &str) -> Cow<'_, str> {
 
 /// Runs the layout stage.
 pub fn analyse(text: &str) -> Layout {
-    let normalised: Vec<Cow<str>> = text.split('\n').map(superscript_markers).collect();
+    let raw_lines: Vec<&str> = text.split('\n').collect();
+    let page_of = furniture::page_of_lines(&raw_lines);
+    let normalised: Vec<Cow<str>> = raw_lines
+        .iter()
+        .map(|l| superscript_markers(l.trim_start_matches('\u{0c}')))
+        .collect();
     let lines: Vec<&str> = normalised.iter().map(AsRef::as_ref).collect();
-    let furniture_lines = find_furniture(&lines);
+    let furniture_lines = match &page_of {
+        Some(pages) => furniture::running_furniture(&lines, pages),
+        None => furniture::unpaged_furniture(&lines),
+    };
     let top = title_block(&lines, &furniture_lines);
     let exhibits = find_blocks(&lines, &furniture_lines);
-    let masthead = masthead::read(&cues(&lines, &furniture_lines, &top));
-    let mut builder = Builder::default();
+    let masthead = masthead::read(&cues(&lines, &furniture_lines, &top, page_of.as_deref()));
+    let mut builder = Builder {
+        paged: page_of.is_some(),
+        foot_labels: foot_labels(&lines, &furniture_lines, page_of.as_deref()),
+        ..Builder::default()
+    };
     for (index, raw) in lines.iter().enumerate() {
         if raw.trim().is_empty() {
             continue;
+        }
+        if let Some(pages) = &page_of {
+            builder.turn_to(pages[index]);
         }
         if furniture_lines[index] {
             builder.furniture(index + 1, raw);
         } else if let Some(kind) = exhibits[index] {
             builder.exhibit(index + 1, raw, kind);
-        } else if top.contains(&index) {
+        } else if top.lines.contains(&index) {
             builder.aside(index + 1, raw, Role::Masthead);
-        } else if NOTE.is_match(raw) {
+        } else if NOTE.is_match(raw) || tables::is_note_or_source(raw) {
+            // an author's note, or a note or source whose table or figure
+            // the text does not show
             builder.aside(index + 1, raw, Role::Note);
         } else {
             builder.line(index + 1, raw);
         }
     }
+    if page_of.is_some() {
+        // pages printed by an extractor: lines as the PDF set them
+        mark_paragraph_starts(&mut builder.body);
+    }
     // footnotes in number order, whatever order the pages came in
     builder.footnotes.sort_by_key(|f| f.n);
     // a break after the last content opens no page
-    let pages = if builder.content_since_break {
+    let pages = if let Some(pages) = &page_of {
+        (0..lines.len())
+            .filter(|&i| !lines[i].trim().is_empty())
+            .map(|i| pages[i])
+            .max()
+            .unwrap_or(1)
+    } else if builder.content_since_break {
         builder.page
     } else {
         builder.page.saturating_sub(1)
@@ -152,6 +175,14 @@ struct Builder {
     blocks: Vec<(Kind, Vec<Line>)>,
     /// The last line went to the last block (a block continues).
     in_block: bool,
+    /// The text marks its pages (form feeds): pages are not counted from
+    /// the furniture.
+    paged: bool,
+    /// The number of the last heading printed without its point (`2 제목`).
+    undotted_headings: u32,
+    /// Per line: a label `N)` that opens a run of labelled lines at the foot
+    /// of its page, `N+1)` among them (see [`foot_labels`]).
+    foot_labels: Vec<bool>,
 }
 
 impl Builder {
@@ -204,7 +235,19 @@ impl Builder {
         });
     }
 
+    /// A page the text marks begins: a footnote block ends with the page.
+    fn turn_to(&mut self, page: u32) {
+        if page != self.page {
+            self.page = page;
+            self.in_footnotes = false;
+            self.in_block = false;
+        }
+    }
+
     fn page_break(&mut self) {
+        if self.paged {
+            return;
+        }
         if self.page == 0 {
             self.page = 1;
         }
@@ -219,7 +262,7 @@ impl Builder {
         if self.page == 0 {
             self.page = 1;
         }
-        if let Some((n, rest)) = self.footnote_start(raw) {
+        if let Some((n, rest)) = self.footnote_start(number, raw) {
             if !self.in_footnotes {
                 self.take_continuation_before_block();
             }
@@ -269,21 +312,50 @@ impl Builder {
         }
         self.note_markers(raw);
         self.content_since_break = true;
+        let apart = self.stands_apart(number);
+        let mut text = raw.to_string();
+        let role = if apart && is_numbered_heading(raw) {
+            Role::Heading
+        } else if let Some((n, title)) = undotted_heading(raw).filter(|_| apart) {
+            // `1 들어가며`, its number printed in a box: read as `1. 들어가며`
+            // when it follows the last such heading
+            if n != self.undotted_headings + 1 {
+                Role::Body
+            } else {
+                self.undotted_headings = n;
+                text = format!("{n}. {title}");
+                Role::Heading
+            }
+        } else {
+            Role::Body
+        };
         self.body.push(Line {
             number,
-            text: raw.to_string(),
+            text,
             page: self.page,
+            role,
             ..Line::default()
         });
+    }
+
+    /// Whether the line at `number` is set apart from the body line before
+    /// it (a blank line, or lines read elsewhere: a note, a figure, a head).
+    fn stands_apart(&self, number: usize) -> bool {
+        self.body
+            .last()
+            .is_none_or(|last| last.number + 1 != number)
     }
 
     /// `N) text` where N continues the numbering and either a marker `N)` was
     /// seen in the body or N is the very next number and the text reads like a
     /// footnote.
     ///
+    /// Inside a footnote block, or at the head of a run of labels at the
+    /// page's foot ([`foot_labels`]), the next number needs no more.
+    ///
     /// A number off the sequence (pages out of order, a lost footnote block)
     /// is accepted when its marker was seen and it is not defined yet.
-    fn footnote_start<'a>(&self, raw: &'a str) -> Option<(u32, &'a str)> {
+    fn footnote_start<'a>(&self, number: usize, raw: &'a str) -> Option<(u32, &'a str)> {
         let caps = FOOTNOTE_START.captures(raw)?;
         let n: u32 = caps[1].parse().ok()?;
         if self.footnotes.iter().any(|f| f.n == n) {
@@ -293,8 +365,11 @@ impl Builder {
         let seen = self.markers_seen.contains(&n);
         let in_sequence = n > last && n <= last + 3;
         let rest = caps.get(2)?.as_str();
+        let at_foot = self.foot_labels.get(number - 1).copied().unwrap_or(false);
         let plausible = seen
-            || (in_sequence && n == last + 1 && (is_citation_like(rest) || ends_sentence(rest)));
+            || (in_sequence
+                && n == last + 1
+                && (at_foot || self.in_footnotes || is_citation_like(rest) || ends_sentence(rest)));
         plausible.then_some((n, rest))
     }
 
@@ -377,292 +452,86 @@ impl Builder {
     }
 }
 
-/// Marks the furniture lines: anchors, then short lines clustered with them.
-fn find_furniture(lines: &[&str]) -> Vec<bool> {
-    let mut furniture: Vec<bool> = lines.iter().map(|l| is_anchor(l)).collect();
-    let repeated = repeated_lines(lines);
-    for (index, line) in lines.iter().enumerate() {
-        if repeated.contains_key(&squash(line)) {
-            furniture[index] = true;
-        }
-    }
-    // Grow clusters: a short non-sentence line next to furniture (blank lines
-    // between are allowed) is furniture, unless it continues a wrapped line.
-    loop {
-        let mut changed = false;
-        for index in 0..lines.len() {
-            if furniture[index] || !could_be_furniture(lines[index]) {
-                continue;
-            }
-            let prev = neighbour(lines, index, -1);
-            let next = neighbour(lines, index, 1);
-            let next_to_furniture =
-                prev.is_some_and(|p| furniture[p]) || next.is_some_and(|n| furniture[n]);
-            // a short line after a long unfinished one is the end of a wrapped
-            // sentence (`…인력의 국경` + `이동도 불가`), not furniture
-            let continues_previous = prev.is_some_and(|p| {
-                !furniture[p] && !could_be_furniture(lines[p]) && !ends_sentence(lines[p])
-            });
-            if next_to_furniture && !continues_previous {
-                furniture[index] = true;
-                changed = true;
-            }
-        }
-        if !changed {
-            return furniture;
-        }
-    }
-}
-
-fn neighbour(lines: &[&str], index: usize, step: isize) -> Option<usize> {
-    let mut i = index as isize + step;
-    while i >= 0 && (i as usize) < lines.len() {
-        if !lines[i as usize].trim().is_empty() {
-            return Some(i as usize);
-        }
-        i += step;
-    }
-    None
-}
-
-fn is_anchor(line: &str) -> bool {
-    let t = line.trim();
-    !t.is_empty() && (ISSUE_DATE.is_match(t) || PAGE_NUMBER.is_match(t))
-}
-
-fn could_be_furniture(line: &str) -> bool {
-    let t = line.trim();
-    !t.is_empty()
-        && t.chars().count() <= FURNITURE_MAX_CHARS
-        && !ends_sentence(t)
-        && !t.ends_with(',')
-        && bullet_of(t).is_none()
-        && heading_of(line).is_none()
-        && !FOOTNOTE_START.is_match(t)
-}
-
-/// Short lines that occur more than once (page numbers stripped): running
-/// headers and footers.
-fn repeated_lines(lines: &[&str]) -> HashMap<String, usize> {
-    let mut counts: HashMap<String, usize> = HashMap::new();
-    for line in lines.iter().filter(|l| could_be_furniture(l)) {
-        let key = squash(line);
-        if key.chars().count() >= 3 {
-            *counts.entry(key).or_default() += 1;
-        }
-    }
-    counts.retain(|_, count| *count >= 2);
-    counts
-}
-
-/// The line without whitespace and without a leading or trailing page number.
-fn squash(line: &str) -> String {
-    let page_number = |c: char| c.is_ascii_digit() || c.is_whitespace();
-    let core = line.trim_matches(page_number);
-    core.chars().filter(|c| !c.is_whitespace()).collect()
-}
-
-/// Marks the lines of tables and figures: from a caption (or a unit line, or
-/// two rows of figures) down through unit lines, rows of figures, short cell
-/// lines and header rows that lead to them, and the block's own notes and
-/// sources, with the lines that continue them (a note's own `2)` after its
-/// `1)` included).
-fn find_blocks(lines: &[&str], furniture: &[bool]) -> Vec<Option<Kind>> {
-    let mut out = vec![None; lines.len()];
-    let content = |from: usize| (from..lines.len()).find(|&j| !lines[j].trim().is_empty());
-    let mut i = 0;
-    while i < lines.len() {
-        let t = lines[i].trim();
-        let next_tabular = || content(i + 1).is_some_and(|j| tables::is_tabular(lines[j]));
-        let kind = if furniture[i] || t.is_empty() {
-            None
-        } else if let Some(kind) = tables::caption_kind(t) {
-            Some(kind)
-        } else if tables::is_unit(t) || (tables::is_tabular(t) && next_tabular()) {
-            Some(Kind::Table)
-        } else {
-            None
-        };
-        let Some(kind) = kind else {
-            i += 1;
-            continue;
-        };
-        out[i] = Some(kind);
-        i = extend_block(lines, furniture, i + 1, kind, &mut out);
-    }
-    out
-}
-
-/// Marks the block's lines from `from` on; returns where the block ends.
-fn extend_block(
-    lines: &[&str],
-    furniture: &[bool],
-    from: usize,
-    kind: Kind,
-    out: &mut [Option<Kind>],
-) -> usize {
-    let mut j = from;
-    let mut notes = false;
-    let mut open_note = false;
-    // the next of a note's own numbered items, after a `주: 1) …` line
-    let mut next_item = None;
-    while j < lines.len() {
-        let t = lines[j].trim();
-        if t.is_empty() {
-            j += 1;
-            continue;
-        }
-        if furniture[j] {
-            break;
-        }
-        let item = FOOTNOTE_START
-            .captures(t)
-            .and_then(|c| c[1].parse::<u32>().ok());
-        let part = if tables::is_note_or_source(t) {
-            notes = true;
-            true
-        } else if notes {
-            open_note || (item.is_some() && item == next_item)
-        } else {
-            tables::is_unit(t) || tables::is_tabular(t) || leads_to_rows(lines, j)
-        };
-        if !part {
-            break;
-        }
-        if notes {
-            open_note = !ends_sentence(t);
-            next_item = if tables::is_source(t) {
-                None
-            } else {
-                last_item(t).map(|n| n + 1).or(next_item)
-            };
-        }
-        out[j] = Some(kind);
-        j += 1;
-    }
-    j
-}
-
-/// A short line (a header row, a label) followed by rows of figures.
-fn leads_to_rows(lines: &[&str], at: usize) -> bool {
-    let t = lines[at].trim();
-    let short = t.chars().count() <= 40 && !ends_sentence(t) && bullet_of(t).is_none();
-    short
-        && (at + 1..lines.len())
-            .find(|&j| !lines[j].trim().is_empty())
-            .is_some_and(|j| tables::is_tabular(lines[j]) || tables::is_unit(lines[j]))
-}
-
-/// The number of the last `N)` item a note line holds.
-fn last_item(text: &str) -> Option<u32> {
-    static ITEM: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?:^|\s)(\d{1,2})\)").expect("regex"));
-    ITEM.captures_iter(text)
-        .last()
-        .and_then(|c| c[1].parse().ok())
-}
-
-/// The first page's title block: the short lines that open the document
-/// before its running text (a bullet, a heading, a long or finished line),
-/// less the one right above the first bullet, which names the block it opens
-/// (`주요 내용`). None when the opening runs long: that is text, not a masthead.
-fn title_block(lines: &[&str], furniture: &[bool]) -> Vec<usize> {
-    let mut block = Vec::new();
-    let mut next = None;
-    for (index, line) in lines.iter().enumerate() {
-        let t = line.trim();
-        if t.is_empty() || furniture[index] {
-            continue;
-        }
-        let body = bullet_of(t).is_some()
-            || heading_of(line).is_some()
-            || FOOTNOTE_START.is_match(t)
-            || t.chars().count() > TITLE_BLOCK_CHARS
-            || ends_sentence(t);
-        if body {
-            next = Some(t);
-            break;
-        }
-        block.push(index);
-        if block.len() > TITLE_BLOCK_LINES {
-            return Vec::new();
-        }
-    }
-    if next.is_some_and(|t| bullet_of(t).is_some()) {
-        block.pop();
-    }
-    block
-}
-
-/// What names the document: the title block's lines and the furniture the
-/// document opens with, then the running furniture (clustered short lines
-/// joined, a running title with its glued page number told apart).
-fn cues(lines: &[&str], furniture: &[bool], top: &[usize]) -> Vec<Cue> {
-    let cue = |text: String, place: Place| Cue {
-        text,
-        size: None,
-        place,
+/// Per line, whether it is a label `N)` that opens a footnote area: the
+/// next label `N+1)` follows it, and nothing up to the page's end (or its
+/// furniture, in text without pages) starts anew as the body does (a
+/// bullet, a heading). Where markers print as bare digits (`10.1%2`), no
+/// marker names the footnote; its place at the foot does.
+fn foot_labels(lines: &[&str], furniture: &[bool], page_of: Option<&[u32]>) -> Vec<bool> {
+    let label = |i: usize| {
+        FOOTNOTE_START
+            .captures(lines[i])
+            .and_then(|c| c[1].parse::<u32>().ok())
     };
-    let opening = (0..lines.len())
-        .find(|&i| !lines[i].trim().is_empty() && !furniture[i] && !top.contains(&i))
-        .unwrap_or(lines.len());
-    let mut out = Vec::new();
-    let mut cluster: Vec<&str> = Vec::new();
-    let flush = |cluster: &mut Vec<&str>, out: &mut Vec<Cue>| {
-        if !cluster.is_empty() {
-            out.push(cue(cluster.join(" "), Place::Running));
-            cluster.clear();
-        }
-    };
-    for (index, line) in lines.iter().enumerate() {
-        let t = line.trim();
-        if t.is_empty() {
-            continue;
-        }
-        if top.contains(&index) || (furniture[index] && index < opening) {
-            out.push(cue(t.to_string(), Place::Top));
-        } else if !furniture[index] {
-            flush(&mut cluster, &mut out);
-        } else if ISSUE_DATE.is_match(t) || PAGE_NUMBER.is_match(t) {
-            flush(&mut cluster, &mut out);
-            out.push(cue(t.to_string(), Place::Running));
-        } else if let Some((page, title)) = split_page_number(t) {
-            out.push(cue(page.to_string(), Place::Running));
-            out.push(cue(title, Place::RunningTitle));
-        } else {
-            cluster.extend(t.split_whitespace());
-        }
-    }
-    flush(&mut cluster, &mut out);
-    out
+    let same_page = |i: usize, j: usize| page_of.is_none_or(|p| p[i] == p[j]);
+    (0..lines.len())
+        .map(|i| {
+            let Some(n) = label(i) else { return false };
+            let mut next_found = false;
+            for j in i + 1..lines.len() {
+                let t = lines[j].trim();
+                if t.is_empty() {
+                    continue;
+                }
+                if furniture[j] || !same_page(i, j) {
+                    break;
+                }
+                if bullet_of(t).is_some() || is_numbered_heading(t) || caption_of(t).is_some() {
+                    return false;
+                }
+                next_found |= label(j) == Some(n + 1);
+            }
+            next_found
+        })
+        .collect()
 }
 
-/// `72023년 제목` → (7, `2023년 제목`); `제목 12` → (12, `제목`). A digit run
-/// longer than a page number ends in a year when the title starts with one.
-fn split_page_number(text: &str) -> Option<(u32, String)> {
-    if let Some(caps) = GLUED_PAGE.captures(text) {
-        let digits = &caps[1];
-        let rest = &caps[2];
-        let (page, title) = if digits.len() > 4 && rest.starts_with('년') {
-            let cut = digits.len() - 4;
-            (&digits[..cut], format!("{}{}", &digits[cut..], rest))
-        } else if digits.len() <= 3 && !rest.starts_with(['.', ')', ' ', '년', '월', '일']) {
-            (digits, rest.to_string())
-        } else {
-            return None;
-        };
-        if page.len() > 3 || title.trim().chars().count() < 4 {
-            return None;
-        }
-        return Some((page.parse().ok()?, title.trim().to_string()));
+/// A justified column's lines run to its width but a paragraph's last:
+/// a line that ends a sentence well short of the usual length closes its
+/// paragraph, and the body line after it opens one (prose without bullets
+/// or indents, as pdftotext prints it). Only for text with its pages: text
+/// typed or wrapped otherwise says nothing by its line lengths.
+fn mark_paragraph_starts(body: &mut [Line]) {
+    let mut lengths: Vec<usize> = body
+        .iter()
+        .filter(|l| l.role == Role::Body)
+        .map(|l| l.text.trim().chars().count())
+        .collect();
+    if lengths.len() < 8 {
+        return;
     }
-    let caps = TRAILING_PAGE.captures(text)?;
-    let title = caps[1].trim();
-    (title.chars().count() >= 4).then(|| Some((caps[2].parse().ok()?, title.to_string())))?
+    lengths.sort_unstable();
+    let usual = lengths[lengths.len() / 2];
+    for i in 1..body.len() {
+        let before = body[i - 1].text.trim();
+        let short = before.chars().count() * 5 < usual * 4;
+        if body[i - 1].role == Role::Body && short && ends_sentence(before) {
+            body[i].opens_paragraph = true;
+        }
+    }
+}
+
+/// `2 제목`: a heading whose number stands in a box without its point
+/// (short, ends no sentence, words after the number). Its number.
+fn undotted_heading(text: &str) -> Option<(u32, &str)> {
+    static UNDOTTED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*(\d{1,2})\s+([가-힣]\S*(?:\s\S+){0,8})\s*$").expect("regex")
+    });
+    let caps = UNDOTTED.captures(text)?;
+    let title = caps.get(2)?.as_str();
+    let fits = title.chars().count() <= 40 && !ends_sentence(title) && !title.ends_with(',');
+    fits.then(|| Some((caps[1].parse().ok()?, title)))?
+}
+
+/// `2. 제목`, `Ⅱ. 제목`: set apart from the body before it, a heading
+/// whatever that body's last sentence did (an unfinished summary item).
+fn is_numbered_heading(text: &str) -> bool {
+    heading_of(text).is_some() || roman_heading_of(text).is_some()
 }
 
 #[cfg(test)]
 mod tests {
+    use super::title::split_page_number;
     use super::*;
 
     #[test]
@@ -765,5 +634,90 @@ mod tests {
             Some((12, "무역 동향".into()))
         );
         assert_eq!(split_page_number("2023년"), None);
+    }
+
+    #[test]
+    fn a_captioned_block_takes_its_cells_one_to_a_line_and_its_source() {
+        let text = "■ 본문 주장임.\n\n<표 1> 지표 현황\n(전년대비, %)\n\n구 분\n\n2023\n\n4.4\n\n\
+            개발업체 자금조달 지원을 위한 금융 조치 발표와 후속 대책의 시행\n\n\
+            자료: 통계청\n\n2. 다음 절\n■ 다음 주장임.\n";
+        let layout = analyse(text);
+        let body: Vec<&str> = layout.body.iter().map(|l| l.text.trim()).collect();
+        assert_eq!(body, ["■ 본문 주장임.", "2. 다음 절", "■ 다음 주장임."]);
+        assert_eq!(layout.blocks.len(), 1);
+        // a heading after the block's open source line stands apart
+        assert_eq!(layout.body[1].role, Role::Heading);
+    }
+
+    #[test]
+    fn a_sentence_that_names_a_figure_is_no_caption() {
+        assert_eq!(caption_of("[그림 1] 연령대별 고용률"), Some(Kind::Figure));
+        assert_eq!(caption_of("[그림 1]에서 보듯이 고용률은"), None);
+        assert_eq!(caption_of("〈표 2〉 주요 조치"), Some(Kind::Table));
+    }
+
+    #[test]
+    fn a_byline_of_any_length_and_a_dated_line_stay_in_the_title_block() {
+        let text = "시리즈\n\n2024. 7. 30.\n\n보고서의 제목\n\
+            홍길동 아시아태평양실 일본팀 부연구위원 (hong@example.org, Tel: 000-000-0000)\n\n\
+            ▶ 요약 주장임.\n\u{0c}시리즈 2\n\u{0c}시리즈 3\n";
+        let layout = analyse(text);
+        assert_eq!(layout.masthead.title.as_deref(), Some("보고서의 제목"));
+        assert_eq!(layout.masthead.date.as_deref(), Some("2024-07-30"));
+        assert_eq!(layout.masthead.authors, ["홍길동"]);
+        assert_eq!(layout.body.len(), 1);
+    }
+
+    #[test]
+    fn labels_at_the_foot_open_footnotes_when_markers_print_as_bare_digits() {
+        let text = "■ 주장이 있다.1 다른 주장도 있다.2\n\n\
+            1) 기준을 1) 첫째, 2) 둘째로 평가하는 규제이며 그 수가\n늘면 상한이 낮아진다.\n\
+            2) Hartley, J. (2022), “Housing Cycles,” Journal.\n\u{0c}-2-\n";
+        let layout = analyse(text);
+        let numbers: Vec<u32> = layout.footnotes.iter().map(|f| f.n).collect();
+        assert_eq!(numbers, [1, 2]);
+        assert_eq!(layout.footnotes[0].lines.len(), 2);
+        // a body list at line starts followed by more body is no footnote area
+        let list = "■ 방향은 다음과 같다.\n1) 첫째 방향\n2) 둘째 방향\n■ 다음 주장임.\n";
+        assert!(analyse(list).footnotes.is_empty());
+    }
+
+    #[test]
+    fn an_undotted_numbered_heading_set_apart_follows_its_sequence() {
+        assert_eq!(undotted_heading("1 들어가며"), Some((1, "들어가며")));
+        assert_eq!(
+            undotted_heading("9 이전인 2019년 상반기의 수준까지 회복하였다."),
+            None
+        );
+        let text = "■ 요약 주장임.\n\n1 들어가며\n본문이 시작된다.\n\n2 쟁점\n본문이 이어진다.\n3 이어지는 줄이 아니고\n";
+        let layout = analyse(text);
+        let headings: Vec<&str> = layout
+            .body
+            .iter()
+            .filter(|l| l.role == Role::Heading)
+            .map(|l| l.text.as_str())
+            .collect();
+        assert_eq!(headings, ["1. 들어가며", "2. 쟁점"]);
+    }
+
+    #[test]
+    fn a_short_line_ending_a_sentence_closes_its_paragraph_in_paged_text() {
+        let long = "이 줄은 단 너비까지 채워진 본문의 한 줄로서 길이가 충분히 길다";
+        let mut text = String::new();
+        for _ in 0..4 {
+            text.push_str(&format!("{long}\n{long}\n끝나는 짧은 줄이다.\n"));
+        }
+        text.push_str("\u{0c}다음 쪽\n");
+        let layout = analyse(&text);
+        let opens: Vec<usize> = (0..layout.body.len())
+            .filter(|&i| layout.body[i].opens_paragraph)
+            .collect();
+        assert!(opens.len() >= 3, "{opens:?}");
+        for i in opens {
+            assert!(layout.body[i - 1].text.ends_with("짧은 줄이다."));
+        }
+        // the same lines without pages say nothing by their lengths
+        let unpaged = analyse(&text.replace('\u{0c}', ""));
+        assert!(unpaged.body.iter().all(|l| !l.opens_paragraph));
     }
 }
