@@ -119,21 +119,26 @@ pub fn extract(texts: &[String], footnotes: &BTreeSet<u32>) -> Markers {
 }
 
 /// The markers the layout placed (PDF): certain, so only their order is
-/// checked; the texts hold no marker to take out.
-pub fn from_anchors(claims: &[(&str, &[Anchor])]) -> Markers {
+/// checked; the texts hold no marker to take out. Two markers set in a row
+/// without a separator print as one number (`1011` for 10 and 11); a number
+/// that is no footnote but splits into consecutive footnotes is read so.
+pub fn from_anchors(claims: &[(&str, &[Anchor])], footnotes: &BTreeSet<u32>) -> Markers {
     let mut out = Markers::default();
     let mut sequence: Vec<(usize, u32)> = Vec::new();
     for (claim, (text, anchors)) in claims.iter().enumerate() {
-        let refs = anchors
-            .iter()
-            .map(|a| MarkerRef {
-                n: a.n,
-                offset: char_offset_after(text, a.visible),
-                page: Some(a.page),
-                bbox: a.bbox,
-            })
-            .collect();
-        sequence.extend(anchors.iter().map(|a| (claim, a.n)));
+        let mut refs = Vec::with_capacity(anchors.len());
+        for anchor in anchors.iter() {
+            let offset = char_offset_after(text, anchor.visible);
+            for n in run_together(anchor.n, footnotes) {
+                refs.push(MarkerRef {
+                    n,
+                    offset,
+                    page: Some(anchor.page),
+                    bbox: anchor.bbox,
+                });
+                sequence.push((claim, n));
+            }
+        }
         out.claims.push(MarkedText {
             text: text.to_string(),
             refs,
@@ -152,6 +157,45 @@ pub fn from_anchors(claims: &[(&str, &[Anchor])]) -> Markers {
         }
     }
     out
+}
+
+/// The footnotes a raised number calls: itself when it is one (or when no
+/// footnote is known), else the consecutive footnotes its digits spell
+/// (`1011` → 10, 11; `789` → 7, 8, 9), else the number as printed.
+fn run_together(n: u32, footnotes: &BTreeSet<u32>) -> Vec<u32> {
+    if footnotes.is_empty() || footnotes.contains(&n) {
+        return vec![n];
+    }
+    let digits = n.to_string();
+    if digits.len() > 6 {
+        return vec![n];
+    }
+    let mut best: Option<Vec<u32>> = None;
+    // every way to cut the digits in two or more parts: one bit per gap
+    let gaps = digits.len() - 1;
+    for cuts in 1u32..(1 << gaps) {
+        let mut parts = Vec::new();
+        let mut from = 0;
+        for gap in 0..=gaps {
+            if gap == gaps || cuts & (1 << gap) != 0 {
+                let part = &digits[from..=gap];
+                if part.starts_with('0') {
+                    parts.clear();
+                    break;
+                }
+                parts.extend(part.parse::<u32>().ok());
+                from = gap + 1;
+            }
+        }
+        let consecutive = parts.len() >= 2 && parts.windows(2).all(|w| w[0] + 1 == w[1]);
+        if consecutive
+            && parts.iter().all(|p| footnotes.contains(p))
+            && best.as_ref().is_none_or(|b| parts.len() < b.len())
+        {
+            best = Some(parts);
+        }
+    }
+    best.unwrap_or_else(|| vec![n])
 }
 
 /// Positions of a longest strictly increasing run of the numbers.
@@ -378,7 +422,10 @@ mod tests {
         };
         let first = [anchor(2, 1), anchor(5, 3)];
         let second = [anchor(1, 2), anchor(1, 3)];
-        let m = from_anchors(&[("가나 다라마", &first), ("바 사", &second)]);
+        let m = from_anchors(
+            &[("가나 다라마", &first), ("바 사", &second)],
+            &set(&[1, 2, 3]),
+        );
         let refs: Vec<(u32, usize, Option<u32>)> = m
             .claims
             .iter()
@@ -396,6 +443,30 @@ mod tests {
         let problems: Vec<(u32, bool)> =
             m.out_of_order.iter().map(|o| (o.n, o.duplicate)).collect();
         assert_eq!(problems, [(3, false), (3, true)]);
+    }
+
+    #[test]
+    fn markers_printed_run_together_are_read_as_the_footnotes_they_spell() {
+        let footnotes = set(&(1..=40).collect::<Vec<_>>());
+        assert_eq!(run_together(1011, &footnotes), [10, 11]);
+        assert_eq!(run_together(789, &footnotes), [7, 8, 9]);
+        assert_eq!(run_together(3334, &footnotes), [33, 34]);
+        // an existing footnote is itself; no consecutive reading keeps it whole
+        assert_eq!(run_together(12, &footnotes), [12]);
+        assert_eq!(run_together(1030, &footnotes), [1030]);
+        assert_eq!(run_together(405, &footnotes), [405]);
+        // without known footnotes nothing is guessed
+        assert_eq!(run_together(1011, &BTreeSet::new()), [1011]);
+        let anchor = Anchor {
+            visible: 2,
+            n: 1011,
+            page: 1,
+            bbox: None,
+        };
+        let m = from_anchors(&[("가나 다", std::slice::from_ref(&anchor))], &footnotes);
+        let refs: Vec<(u32, usize)> = m.claims[0].refs.iter().map(|r| (r.n, r.offset)).collect();
+        assert_eq!(refs, [(10, 2), (11, 2)]);
+        assert!(m.out_of_order.is_empty());
     }
 
     #[test]

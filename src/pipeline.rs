@@ -376,15 +376,15 @@ fn place_markers(
     format: layout::Format,
     findings: &mut Vec<Finding>,
 ) -> markers::Markers {
+    let numbers: BTreeSet<u32> = footnotes.iter().map(|f| f.n).collect();
     let marked = if format == layout::Format::Pdf {
         let placed: Vec<(&str, &[reflow::Anchor])> = outline
             .claims
             .iter()
             .map(|c| (c.text.as_str(), c.anchors.as_slice()))
             .collect();
-        markers::from_anchors(&placed)
+        markers::from_anchors(&placed, &numbers)
     } else {
-        let numbers: BTreeSet<u32> = footnotes.iter().map(|f| f.n).collect();
         let texts: Vec<String> = outline.claims.iter().map(|c| c.text.clone()).collect();
         markers::extract(&texts, &numbers)
     };

@@ -196,21 +196,20 @@ fn insert_at(text: &mut String, at: usize, what: &str) {
     }
 }
 
-/// The footnote numbers a raised run prints: `3`, `3)`, `3,4`, `3-5`.
+/// The footnote numbers a raised run prints: `3`, `3)`, `(3)`, `3,4`,
+/// `3-5`, and markers set in a row (`4)5)`, `4),5)`).
 pub fn marker_numbers(raised: &str) -> Vec<u32> {
-    let t = raised
-        .trim()
-        .trim_end_matches([')', '）'])
-        .trim_start_matches(['(', '（']);
-    if t.is_empty()
-        || !t
-            .chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, ',' | '-' | '–' | ' '))
+    let t = raised.trim();
+    if !t.chars().any(|c| c.is_ascii_digit())
+        || !t.chars().all(|c| {
+            c.is_ascii_digit() || matches!(c, ',' | '-' | '–' | ' ' | '(' | ')' | '（' | '）')
+        })
     {
         return Vec::new();
     }
     let mut out = Vec::new();
-    for part in t.split(',') {
+    let parts = t.split([',', '(', ')', '（', '）']);
+    for part in parts.filter(|p| !p.trim().is_empty()) {
         let bounds: Vec<u32> = part
             .split(['-', '–'])
             .filter_map(|n| n.trim().parse().ok())
@@ -310,6 +309,10 @@ mod tests {
         assert_eq!(marker_numbers("12)"), [12]);
         assert_eq!(marker_numbers("3-5"), [3, 4, 5]);
         assert_eq!(marker_numbers("1, 2"), [1, 2]);
+        assert_eq!(marker_numbers("(7)"), [7]);
+        assert_eq!(marker_numbers("4)5)"), [4, 5]);
+        assert_eq!(marker_numbers("11),12)"), [11, 12]);
+        assert!(marker_numbers(")").is_empty());
         assert!(marker_numbers("a").is_empty());
         assert!(marker_numbers("*").is_empty());
     }
