@@ -297,8 +297,16 @@ fn space_by_grammar(
     first: char,
     junctions: &mut Junctions,
 ) -> bool {
-    if is_opening(last) {
+    // `니켈·`+`천연흑연`; Chinese and Japanese write no spaces (`日本銀`+`行`)
+    if is_opening(last) || last == '·' || (is_ideographic(last) && is_ideographic(first)) {
         return false;
+    }
+    if continues_number(before, after) {
+        return false;
+    }
+    if matches!(last, ')' | '”' | '’') && is_syllable(first) {
+        // a particle after a closing bracket is glued to it (`(2017)`+`로`)
+        return !matches!(junctions.classify(before, after).0, Junction::Dependent);
     }
     if matches!(
         last,
@@ -475,6 +483,31 @@ fn junction(morphemes: &[Morpheme], cut: usize) -> Junction {
     }
 }
 
+/// A number cut after its separator: `3,` + `950만` (a thousands group:
+/// three digits and no more), `2.` + `5%` (a decimal part, not a date's
+/// next field `6.`).
+fn continues_number(before: &str, after: &str) -> bool {
+    let mut tail = before.chars().rev();
+    let (Some(separator), Some(digit)) = (tail.next(), tail.next()) else {
+        return false;
+    };
+    let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+    if !digit.is_ascii_digit() || digits == 0 {
+        return false;
+    }
+    let next = after[digits..].chars().next();
+    match separator {
+        ',' => digits == 3 && next.is_none_or(|c| c != ','),
+        '.' => next != Some('.'),
+        _ => false,
+    }
+}
+
+/// A CJK ideograph or a kana: scripts written without spaces.
+fn is_ideographic(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}')
+}
+
 fn is_closing(c: char) -> bool {
     matches!(
         c,
@@ -496,4 +529,25 @@ pub fn collapse_spaces(text: &str) -> String {
         out.push_str(word);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_number_cut_at_its_separator_continues() {
+        assert!(continues_number("9억 3,", "950만 달러)"));
+        assert!(continues_number("상승률은 2.", "5%로"));
+        assert!(!continues_number("2024.", "6. 20."));
+        assert!(!continues_number("1,", "2월"));
+        assert!(!continues_number("있다.", "3분기에"));
+        assert!(!continues_number("3,", "9500"));
+    }
+
+    #[test]
+    fn ideographs_and_kana_are_ideographic() {
+        assert!(is_ideographic('銀') && is_ideographic('行') && is_ideographic('の'));
+        assert!(!is_ideographic('은') && !is_ideographic('a') && !is_ideographic('·'));
+    }
 }
