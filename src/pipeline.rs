@@ -201,13 +201,15 @@ fn document_from_layout(
     analyzer: &Analyzer,
     watch: &mut Stopwatch,
 ) -> Document {
-    let usage = if layout.spaces_printed {
+    let spaces_printed = layout.spaces_printed
+        && (layout.format == layout::Format::Pdf || ends_with_spaces(&layout.body));
+    let usage = if spaces_printed {
         String::new()
     } else {
         usage_text(&layout)
     };
     let breaks = reflow::Breaks {
-        spaces_printed: layout.spaces_printed,
+        spaces_printed,
         usage: &usage,
     };
     let mean_line_chars = mean_line_chars(&layout);
@@ -376,15 +378,15 @@ fn place_markers(
     format: layout::Format,
     findings: &mut Vec<Finding>,
 ) -> markers::Markers {
+    let numbers: BTreeSet<u32> = footnotes.iter().map(|f| f.n).collect();
     let marked = if format == layout::Format::Pdf {
         let placed: Vec<(&str, &[reflow::Anchor])> = outline
             .claims
             .iter()
             .map(|c| (c.text.as_str(), c.anchors.as_slice()))
             .collect();
-        markers::from_anchors(&placed)
+        markers::from_anchors(&placed, &numbers)
     } else {
-        let numbers: BTreeSet<u32> = footnotes.iter().map(|f| f.n).collect();
         let texts: Vec<String> = outline.claims.iter().map(|c| c.text.clone()).collect();
         markers::extract(&texts, &numbers)
     };
@@ -536,6 +538,14 @@ fn section_ids(sections: &[outline::SectionDraft]) -> Vec<Section> {
         .collect()
 }
 
+/// Whether the text's lines keep the space printed where a line breaks
+/// between words (one line in twenty or more ends with one). Some tools
+/// keep it; `pdftotext` trims every line, and then a break says nothing.
+fn ends_with_spaces(lines: &[layout::Line]) -> bool {
+    let ending = lines.iter().filter(|l| l.text.ends_with(' ')).count();
+    ending * 20 >= lines.len().max(1)
+}
+
 /// Every body and footnote line, one per row: how the document writes its
 /// words, for the breaks it prints no space at.
 fn usage_text(layout: &Layout) -> String {
@@ -567,4 +577,36 @@ fn sha256_hex(bytes: &[u8]) -> String {
         let _ = write!(hex, "{b:02x}");
     }
     hex
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(texts: &[&str]) -> Vec<layout::Line> {
+        texts
+            .iter()
+            .map(|t| layout::Line {
+                text: t.to_string(),
+                ..layout::Line::default()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_text_whose_lines_keep_no_trailing_space_says_nothing_at_its_breaks() {
+        // pdftotext trims every line
+        assert!(!ends_with_spaces(&lines(&[
+            "첨단 반",
+            "도체 생산",
+            "능력을"
+        ])));
+        // a tool that keeps the printed space
+        assert!(ends_with_spaces(&lines(&[
+            "첨단 ",
+            "반도체 생산 ",
+            "능력을"
+        ])));
+        assert!(!ends_with_spaces(&[]));
+    }
 }

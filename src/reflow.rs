@@ -15,8 +15,12 @@
 use std::collections::HashMap;
 
 use crate::hangul::is_syllable;
-use crate::layout::{self, Line, Rect, Role};
+use crate::layout::{Line, Rect};
 use crate::morphology::{Analyzer, Morpheme, is_dependent_tag};
+
+mod openings;
+
+use openings::openings;
 
 /// How a paragraph opens.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -162,26 +166,6 @@ pub fn paragraphs(lines: &[Line], analyzer: &Analyzer, breaks: Breaks) -> Vec<Pa
     out
 }
 
-/// How each line opens a paragraph, or `None` where it continues the one
-/// before. Running text after a heading opens a paragraph of its own.
-fn openings(lines: &[Line]) -> Vec<Option<(Start, &str)>> {
-    let mut out: Vec<Option<(Start, &str)>> = Vec::with_capacity(lines.len());
-    let mut in_heading = false;
-    let mut previous: Option<&Line> = None;
-    for line in lines {
-        let opens = opening_of(line, previous).or_else(|| {
-            ((in_heading && line.role != Role::Heading) || line.opens_paragraph)
-                .then(|| (Start::Plain, line.text.trim_start()))
-        });
-        if let Some((start, _)) = &opens {
-            in_heading = matches!(start, Start::Heading { .. });
-        }
-        out.push(opens);
-        previous = Some(line);
-    }
-    out
-}
-
 /// Where `part`, a slice of `whole`, starts in it.
 fn offset_in(whole: &str, part: &str) -> usize {
     let offset = (part.as_ptr() as usize).wrapping_sub(whole.as_ptr() as usize);
@@ -238,73 +222,6 @@ fn footnote_text(lines: &[Line], junctions: &mut Junctions) -> String {
         }
     }
     collapse_spaces(&text)
-}
-
-/// Whether `line` opens a new paragraph, and how. A dash bullet must follow a
-/// finished sentence: a wrapped line may begin with `- ` (`中 단둥\n- 北 신의주`).
-fn opening_of<'a>(line: &'a Line, previous: Option<&Line>) -> Option<(Start, &'a str)> {
-    if line.role == Role::Heading {
-        return heading_opening(line, previous);
-    }
-    let after_sentence = previous.is_none_or(|p| ends_item(p) || is_short_title(&p.text));
-    if after_sentence && let Some((start, title)) = numbered_heading(&line.text, false) {
-        return Some((start, title));
-    }
-    let (symbol, rank, rest) = layout::bullet_of(&line.text)?;
-    if matches!(symbol, '-' | '–' | '·') && !after_sentence {
-        return None;
-    }
-    Some((Start::Bullet { symbol, rank }, rest))
-}
-
-/// Whether a line ends a sentence or an item: its text does, or a marker
-/// the layout placed stands at its end (`…추정¹¹⁾`).
-fn ends_item(line: &Line) -> bool {
-    layout::ends_sentence(&line.text)
-        || line
-            .markers
-            .iter()
-            .any(|m| m.at >= line.text.trim_end().len())
-}
-
-/// A line the layout saw set as a heading: a section of its own, unless it
-/// continues the heading line before it (a title wrapped over two lines).
-fn heading_opening<'a>(line: &'a Line, previous: Option<&Line>) -> Option<(Start, &'a str)> {
-    if let Some(opening) = numbered_heading(&line.text, true) {
-        return Some(opening);
-    }
-    if previous.is_some_and(|p| p.role == Role::Heading && p.page == line.page) {
-        return None;
-    }
-    let start = Start::Heading {
-        number: None,
-        level: 0,
-        certain: true,
-    };
-    Some((start, line.text.trim()))
-}
-
-/// `Ⅱ. 제목` (level 0) or `2. 제목` (level 1).
-fn numbered_heading(text: &str, certain: bool) -> Option<(Start, &str)> {
-    let (number, level, title) = match layout::roman_heading_of(text) {
-        Some((n, title)) => (n, 0, title),
-        None => {
-            let (n, title) = layout::heading_of(text)?;
-            (n, 1, title)
-        }
-    };
-    let start = Start::Heading {
-        number: Some(number),
-        level,
-        certain,
-    };
-    Some((start, title))
-}
-
-/// A short line without sentence punctuation, such as a heading or `주요 내용`.
-fn is_short_title(text: &str) -> bool {
-    let t = text.trim();
-    layout::heading_of(t).is_some() || (t.chars().count() <= 20 && !t.ends_with([',', '，']))
 }
 
 /// Appends `next` (a raw line) to `text`, deciding the space at the break.
@@ -380,8 +297,16 @@ fn space_by_grammar(
     first: char,
     junctions: &mut Junctions,
 ) -> bool {
-    if is_opening(last) {
+    // `니켈·`+`천연흑연`; Chinese and Japanese write no spaces (`日本銀`+`行`)
+    if is_opening(last) || last == '·' || (is_ideographic(last) && is_ideographic(first)) {
         return false;
+    }
+    if continues_number(before, after) {
+        return false;
+    }
+    if matches!(last, ')' | '”' | '’') && is_syllable(first) {
+        // a particle after a closing bracket is glued to it (`(2017)`+`로`)
+        return !matches!(junctions.classify(before, after).0, Junction::Dependent);
     }
     if matches!(
         last,
@@ -558,6 +483,31 @@ fn junction(morphemes: &[Morpheme], cut: usize) -> Junction {
     }
 }
 
+/// A number cut after its separator: `3,` + `950만` (a thousands group:
+/// three digits and no more), `2.` + `5%` (a decimal part, not a date's
+/// next field `6.`).
+fn continues_number(before: &str, after: &str) -> bool {
+    let mut tail = before.chars().rev();
+    let (Some(separator), Some(digit)) = (tail.next(), tail.next()) else {
+        return false;
+    };
+    let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+    if !digit.is_ascii_digit() || digits == 0 {
+        return false;
+    }
+    let next = after[digits..].chars().next();
+    match separator {
+        ',' => digits == 3 && next.is_none_or(|c| c != ','),
+        '.' => next != Some('.'),
+        _ => false,
+    }
+}
+
+/// A CJK ideograph or a kana: scripts written without spaces.
+fn is_ideographic(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}')
+}
+
 fn is_closing(c: char) -> bool {
     matches!(
         c,
@@ -579,4 +529,25 @@ pub fn collapse_spaces(text: &str) -> String {
         out.push_str(word);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_number_cut_at_its_separator_continues() {
+        assert!(continues_number("9억 3,", "950만 달러)"));
+        assert!(continues_number("상승률은 2.", "5%로"));
+        assert!(!continues_number("2024.", "6. 20."));
+        assert!(!continues_number("1,", "2월"));
+        assert!(!continues_number("있다.", "3분기에"));
+        assert!(!continues_number("3,", "9500"));
+    }
+
+    #[test]
+    fn ideographs_and_kana_are_ideographic() {
+        assert!(is_ideographic('銀') && is_ideographic('行') && is_ideographic('の'));
+        assert!(!is_ideographic('은') && !is_ideographic('a') && !is_ideographic('·'));
+    }
 }
