@@ -41,7 +41,27 @@ pub fn page_of_lines(raw: &[&str]) -> Option<Vec<u32>> {
         }
         out.push(page);
     }
-    Some(out)
+    plausible_pages(raw, &out).then_some(out)
+}
+
+/// A printed page holds more than a few lines: form feeds that cut
+/// the text into pages of one or two lines (a form feed at every paragraph
+/// break, say) do not mark pages, and the text is read as unpaged.
+fn plausible_pages(raw: &[&str], page_of: &[u32]) -> bool {
+    const FEWEST_LINES_OF_A_PAGE: usize = 3;
+    let pages = page_of.last().copied().unwrap_or(1) as usize;
+    let mut filled = vec![0usize; pages + 1];
+    for (line, &page) in raw.iter().zip(page_of) {
+        if !line
+            .trim_matches(|c: char| c.is_whitespace() || c == '\u{0c}')
+            .is_empty()
+        {
+            filled[page as usize] += 1;
+        }
+    }
+    let mut counts: Vec<usize> = filled.into_iter().skip(1).collect();
+    counts.sort_unstable();
+    counts[counts.len() / 2] >= FEWEST_LINES_OF_A_PAGE
 }
 
 /// Marks the running heads and feet of paged text.
@@ -246,10 +266,17 @@ mod tests {
     }
 
     #[test]
+    fn form_feeds_between_every_few_lines_are_no_pages() {
+        let text = "첫째 줄\n\u{0c}둘째 줄\n\u{0c}셋째 줄\n\u{0c}넷째 줄";
+        let raw: Vec<&str> = text.split('\n').collect();
+        assert_eq!(page_of_lines(&raw), None);
+    }
+
+    #[test]
     fn pages_open_at_form_feeds() {
         assert_eq!(
-            page_of_lines(&["가", "\u{0c}나", "다"]),
-            Some(vec![1, 2, 2])
+            page_of_lines(&["가", "나", "다", "\u{0c}라", "마", "바"]),
+            Some(vec![1, 1, 1, 2, 2, 2])
         );
         assert_eq!(page_of_lines(&["가", "나"]), None);
     }
@@ -272,8 +299,8 @@ mod tests {
 
     #[test]
     fn a_glued_page_number_and_a_head_inside_the_page() {
-        let text = "머리\n본문 하나.\n\u{0c}보고서 제목 2\n본문 둘.\n보고서 제목 2\n\
-            \u{0c}3보고서 제목\n본문 셋.\n";
+        let text = "머리\n본문 하나.\n본문 더.\n\u{0c}보고서 제목 2\n본문 둘.\n보고서 제목 2\n\
+            \u{0c}3보고서 제목\n본문 셋.\n본문 끝.\n";
         let found = furniture_of(text);
         assert_eq!(found, ["보고서 제목 2", "보고서 제목 2", "3보고서 제목"]);
     }
