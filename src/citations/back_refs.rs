@@ -70,7 +70,7 @@ fn strip_quoted_in(text: &str) -> &str {
     QUOTED.find(text).map_or(text, |m| &text[..m.start()])
 }
 
-/// `김한권(2023), p. 18.`, `Kim and Becker(2023), p. 1584.`: creators and a
+/// `김한권(2023), p. 18.`, `Park and Olsen(2021), p. 907.`: creators and a
 /// year with at most a page locator.
 fn author_year_pointer(text: &str) -> Option<regex::Captures<'_>> {
     let caps = AUTHOR_YEAR.captures(text)?;
@@ -103,7 +103,7 @@ fn set_creator(back: &mut Citation, creator: &str) {
 }
 
 /// `앞의 연합뉴스(2023. 5. 29.)`, `김한권(2023), p. 18.`, `앞의 글, p. 5.`,
-/// `위의 글.`, `Ibid.`, `KOTRA(2024), 앞의 책`, `Marsh and Chen, op. cit.`:
+/// `위의 글.`, `Ibid.`, `KITA(2020), 앞의 책`, `Avery and Lowe, op. cit.`:
 /// a pointer to an earlier citation, not a work.
 pub(super) fn parse_back_reference(raw: &str, c: &mut Citation) -> Option<Citation> {
     if let Some(caps) = pointer_captures(raw) {
@@ -279,7 +279,7 @@ fn find_target(
     }
     // all surnames first, a work dated as precisely as the pointer before
     // others (`IMF(2024)` is the work printed `IMF(2024)`, not `IMF(2024. 7)`);
-    // then the first author alone (`정다은 외`)
+    // then the first author alone (`한서준 외`)
     let precision = |c: &Citation| c.date.as_deref().map(str::len);
     let by_all: Vec<(u32, &Citation, CreatorRole)> = earlier
         .iter()

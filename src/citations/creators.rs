@@ -120,7 +120,7 @@ pub(super) fn split_authors(text: &str) -> Vec<String> {
             }
         }
     }
-    // `Hartley, J. and M. Chen`, `Hayashi, Ken and Laura Whitfield`: the first
+    // `Prescott, D. and K. Lowe`, `Okada, Yuki and Sarah Brennick`: the first
     // author printed surname first is one author
     let inverted = names.len() >= 2
         && is_latin_word(&names[0].0)
@@ -166,8 +166,8 @@ fn has_initial(text: &str) -> bool {
     text.split_whitespace().any(is_initials)
 }
 
-/// The name a back reference cites a person by: `Hartley, J.` → `Hartley`,
-/// `Daniel Marsh` → `Marsh`, `김도윤` → `김도윤`.
+/// The name a back reference cites a person by: `Prescott, D.` → `Prescott`,
+/// `Tomas Avery` → `Avery`, `남궁진` → `남궁진`.
 pub(crate) fn surname(name: &str) -> &str {
     let name = name.trim();
     if let Some((family, _)) = name.split_once(',') {
@@ -186,8 +186,8 @@ pub(crate) fn surname(name: &str) -> &str {
     name
 }
 
-/// Creators that are all persons (`김도윤·서하은`, `Ferraro, G. and R.
-/// Lindqvist`), not an organisation.
+/// Creators that are all persons (`남궁진·오세린`, `Brandt, S. and T.
+/// Okoro`), not an organisation.
 pub(super) fn are_persons(text: &str) -> bool {
     let names = split_authors(text);
     !names.is_empty()
@@ -198,9 +198,9 @@ pub(super) fn are_persons(text: &str) -> bool {
             .all(|n| looks_like_person(n) || latin_person(n))
 }
 
-/// `Ferraro, G.`, `R. Lindqvist`, `Hayashi, Ken`, `Mark D. Thornton`: a
+/// `Brandt, S.`, `T. Okoro`, `Okada, Yuki`, `Paul J. Renner`: a
 /// person's name shows initials or is printed surname first. Two plain
-/// words (`Nikkei Asia`, `Le Monde`) may be an outlet's.
+/// words (`Asia Times`, `Le Figaro`) may be an outlet's.
 fn latin_person(name: &str) -> bool {
     let tokens: Vec<&str> = name.split([' ', ',']).filter(|t| !t.is_empty()).collect();
     !is_institution(name)

@@ -14,9 +14,9 @@ use super::persons_work_kind;
 use super::publication::{PAGES, parse_publication};
 use super::title::find_title;
 
-/// `권오현·정다은, 「제목」, 『한국개발연구』, 제46권 제1호, 2024, pp. 1-38.`,
-/// `Ferraro, G. and R. Lindqvist, “Title,” American Economic Review, Vol.
-/// 113, No. 4, 2023.`: persons, the title, then where and when (the year
+/// `변지우·한서준, 「제목」, 『고용정책논총』, 제43권 제2호, 2020, pp. 33-61.`,
+/// `Brandt, S. and T. Okoro, “Title,” Harbour Economic Letters, Vol.
+/// 27, No. 2, 2020.`: persons, the title, then where and when (the year
 /// printed after the title, not in parentheses).
 pub(super) fn parse_creators_first(
     text: &str,
@@ -44,7 +44,7 @@ pub(super) fn parse_creators_first(
 }
 
 /// A year printed as its own item (`…, 2023, pp. 1-38`), not inside a
-/// series number (`정책연구시리즈 2022-07`).
+/// series number (`정책연구시리즈 2019-14`).
 fn standalone_year(text: &str) -> Option<i32> {
     text.split(',')
         .map(|p| p.trim().trim_end_matches('.').trim())
@@ -53,7 +53,7 @@ fn standalone_year(text: &str) -> Option<i32> {
         .filter(|y| (1900..2100).contains(y))
 }
 
-/// `Regulation (EU) 2019/452 of …, Official Journal of the European Union,
+/// `Regulation (EU) 2021/479 of …, Official Journal of the European Union,
 /// L 79I, 21.3.2019, pp. 1-14.`, `…, OJ L 206, 11.6.2021, pp. 1-461.`: an
 /// act named by its title and its place in the state's official journal.
 pub(super) fn parse_gazette(
@@ -65,7 +65,7 @@ pub(super) fn parse_gazette(
         Regex::new(r"^(?:(?P<name>.+?)\s+)?(?P<num>[A-Z]{1,2}\s+\d+[A-Z]?)$").expect("regex")
     });
     let at_journal = official_journal_at(text)?;
-    // `“Regulation (EU) …,” Official Journal …`: a quoted act first
+    // `“Directive (EU) …,” Official Journal …`: a quoted act first
     let quoted = if text.starts_with(['｢', '「', '“', '"']) {
         let title = find_title(text, problems)?;
         if title.end > at_journal {
@@ -120,9 +120,9 @@ pub(super) fn parse_gazette(
 }
 
 /// A law, bill, decree, treaty, plan or court decision by its name:
-/// `고용상 연령차별금지 … 법률`, `산업재해보상보험법 일부개정법률안`,
-/// `日本銀行法`, `CHIPS and Science Act of 2022`, `유럽 반도체법`, `Regulation
-/// (EU) 2019/452 of …`. Public for the date audit: an act's date is its
+/// `고용상 연령차별금지 … 법률`, `근로기준법 일부개정법률안`,
+/// `日本銀行法`, `Infrastructure Investment and Jobs Act of 2021`,
+/// `유럽 반도체법`, `Regulation (EU) 2021/479 of …`. Public for the date audit: an act's date is its
 /// enactment's or publication's, not an event's report.
 pub fn is_legal_title(title: &str) -> bool {
     static LEGAL: LazyLock<Regex> = LazyLock::new(|| {

@@ -47,8 +47,8 @@ pub(super) fn is_release(text: &str) -> bool {
 }
 
 /// What follows a title besides its dates, pages, address and year: the
-/// container (`보도자료`, `Press Release`, `COM(2023) 20 final`, `OECD
-/// Social, Employment and Migration Working Papers`) and its number.
+/// container (`보도자료`, `Press Release`, `COM(2020) 102 final`, `OECD
+/// Trade Policy Papers`) and its number.
 pub(super) fn container_after(rest: &str) -> (Option<String>, Option<String>) {
     static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^(?P<name>.*?)\s*(?:\b(?:No|no|Issue)\.?\s*|통권\s*제?\s*|제\s*)(?P<num>\d[\dA-Za-z\-/]*)\s*호?$")
@@ -146,7 +146,7 @@ pub(super) fn parse_issuer_first(
 }
 
 /// `海关总署, 进出口商品统计, 2024年1月.`, `日本 財務省, 貿易統計, 2024年1月.`,
-/// `한국무역협회, 무역통계`, `한국무역협회, K-stat 통계, https://…`: a
+/// `대한무역투자진흥공사, 해외시장 뉴스`, `한국수입업협회, 수입통계, https://…`: a
 /// government body's statistics (official), an institution's publication
 /// (report) or page (web) named without brackets.
 pub(super) fn parse_government_release(raw: &str, c: &mut Citation) -> Option<Citation> {
@@ -198,8 +198,8 @@ pub(super) fn parse_government_release(raw: &str, c: &mut Citation) -> Option<Ci
     Some(out)
 }
 
-/// `Bloomberg(2024. 2. 2.), “제목”`, `新华社(2023年10月24日)`, `『연합뉴스』(2024.
-/// 7. 3), ｢제목｣`, `Reuters, “Title,” January 24, 2024.`: an outlet with its
+/// `Bloomberg(2024. 2. 2.), “제목”`, `新华社(2023年10月24日)`, `『뉴시스』(2021.
+/// 2. 18), ｢제목｣`, `Reuters, “Title,” January 24, 2024.`: an outlet with its
 /// full date before or after the quoted title is a news item. A release or
 /// statement after the title makes it official; any other container, pages
 /// or an untitled publication make it the named body's report. An author
@@ -272,7 +272,7 @@ fn classify_outlet_first(outlet: &str, after_title: &str, out: &mut Citation) {
     let (container, issue) = container_after(after_title);
     let untitled = out.title.is_none();
     let (container, title) = match (untitled, container) {
-        // `BloombergNEF(2024. 6. 12), Electric Vehicle Outlook 2024, p. 41.`
+        // `Rystad Energy(2021. 3. 8), Offshore Wind Market Outlook 2021, p. 17.`
         (true, Some(name)) => (None, Some(name)),
         (_, container) => (container, out.title.take()),
     };

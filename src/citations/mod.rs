@@ -217,8 +217,8 @@ fn parse_author_year(text: &str, c: &mut Citation, problems: &mut Vec<String>) -
         let government = c.authors.iter().all(|a| is_government(a));
         c.institution = Some(c.authors.join(", "));
         c.authors.clear();
-        // a government's numbered document (`COM(2023) 20 final`) or notice is
-        // official; its studies (`The Future of …, September 2024`) reports
+        // a government's numbered document (`COM(2020) 102 final`) or notice is
+        // official; its studies (`The Outlook for …, November 2019`) reports
         let numbered = issuers::container_after(after_title)
             .0
             .is_some_and(|s| s.chars().any(|c| c.is_ascii_digit()) || issuers::is_release(&s));
@@ -235,15 +235,15 @@ fn parse_author_year(text: &str, c: &mut Citation, problems: &mut Vec<String>) -
 }
 
 /// A person's work numbered in an institute's series and no journal volume
-/// (`연구보고서 2023-12`, `『KDI FOCUS』, 통권 제128호`, `Policy Brief, Issue
-/// 08/2024`) is a report; a journal article, a book or a working paper
-/// (`NBER Working Paper No. 31872`) is academic.
+/// (`연구보고서 2018-05`, `『KIET 산업경제』, 통권 제97호`, `Policy Contribution, Issue
+/// 14/2020`) is a report; a journal article, a book or a working paper
+/// (`NBER Working Paper No. 27415`) is academic.
 fn persons_work_kind(c: &Citation) -> CitationKind {
     let working_paper = c.container.as_deref().is_some_and(|s| {
         let s = s.to_lowercase();
         s.contains("working paper") || s.contains("discussion paper") || s.contains("워킹페이퍼")
     });
-    // `『대외무역』, 2024년 제1호`: a journal numbers its issues within a year
+    // `『경제연구』, 2019년 제3호`: a journal numbers its issues within a year
     let yearly = c.raw.contains("년 제");
     if c.issue.is_some() && c.volume.is_none() && !working_paper && !yearly {
         CitationKind::Report
@@ -275,9 +275,15 @@ fn titled_work(t: &Title, after_title: &str, c: &mut Citation, problems: &mut Ve
     };
     // a law, bill or plan named in a remark: no outlet of its own, and the
     // date beside it is its enactment's, not a publication's
-    // `「…무역법」은 1997년 12월 채택된…`: a particle right after the bracket
+    // `「…외국인투자법」은 1992년 10월 채택된…`: a particle right after the bracket
     // makes the title a word of a sentence
-    let in_sentence = after_title.starts_with(|c: char| ('가'..='힣').contains(&c));
+    // (`「…Act」(Public Law …)는 …`: likewise after the act's own parenthesis)
+    static PARTICLE_AFTER_NOTE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\([^()]*\)\s*(?:은|는|이|가|을|를|의|에|에서|으로|로|과|와|도)(?:\s|$)")
+            .expect("regex")
+    });
+    let in_sentence = after_title.starts_with(|c: char| ('가'..='힣').contains(&c))
+        || PARTICLE_AFTER_NOTE.is_match(after_title);
     if is_legal_title(&t.text)
         && (in_sentence || !(date.is_some() && names_an_outlet(&outlet_text)))
     {

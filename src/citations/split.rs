@@ -119,7 +119,7 @@ fn is_hangul_or_cjk(c: char) -> bool {
 
 /// What a cited work opens with: a bracketed title with its date or outlet
 /// after it, a back reference, a creator with a year, or creators before a
-/// bracketed title (`통계청, 「`, `Ferraro, G. and R. Lindqvist, “`).
+/// bracketed title (`통계청, 「`, `Brandt, S. and T. Okoro, “`).
 pub(super) fn opens_citation(text: &str) -> bool {
     static TITLE_THEN_DATE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r#"^(?:[｢「][^｣」]{1,200}[｣」]|『[^』]{1,200}』|“[^”]{1,200}”|"[^"]{1,200}")\s*(?:\(\s*[’']?\d|,)"#)
@@ -141,7 +141,7 @@ pub(super) fn opens_citation(text: &str) -> bool {
 }
 
 /// Creators as a citation prints them: a few short names, not a clause
-/// (`사업체 규모가 클수록 격차가 커지는 경향이 있으며` is prose).
+/// (`지역 간 편차가 점차 줄어드는 추세를 보이며` is prose).
 fn names_only(creators: &str, digits_allowed: bool) -> bool {
     static SENTENCE_END: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"[가-힣]\.\s").expect("regex"));
@@ -153,8 +153,8 @@ fn names_only(creators: &str, digits_allowed: bool) -> bool {
             .all(|s| s.split_whitespace().count() <= 6 && s.chars().count() <= 40)
 }
 
-/// `…, p. 211, 김민지, 박도현(2024), p. 33에서 재인용.` → the work, then the
-/// work it was quoted from; `…, cited in Kim (2020), p. 3.` likewise.
+/// `…, p. 97, 류지현, 설민호(2020), p. 58에서 재인용.` → the work, then the
+/// work it was quoted from; `…, cited in Baek (2020), p. 3.` likewise.
 pub(super) fn split_quoted_in(work: &str) -> Vec<&str> {
     static TRAILING: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?:에서|から|より)\s*(?:재인용|再引用)\S*\s*\.?\s*$").expect("regex")
