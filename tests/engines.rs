@@ -1,5 +1,5 @@
 //! The PDF route on documents typeset by real engines (LibreOffice, Typst,
-//! WeasyPrint, XeLaTeX; tests/fixtures/engines/README.txt), against the facts their
+//! WeasyPrint, XeLaTeX; tests/fixtures/engines/README.md), against the facts their
 //! generator wrote beside them. What kcite reads right today is asserted
 //! exactly; what it misses is held at today's figure as a floor (or a
 //! ceiling), named by its gap, so a regression fails and each floor is

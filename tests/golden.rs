@@ -17,6 +17,7 @@ const DIRS: &[&str] = &[
     "tests/fixtures",
     "tests/fixtures/masthead",
     "tests/fixtures/pdf",
+    "tests/fixtures/engines",
 ];
 
 fn inputs() -> Vec<PathBuf> {

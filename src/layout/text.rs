@@ -672,7 +672,7 @@ mod tests {
     fn labels_at_the_foot_open_footnotes_when_markers_print_as_bare_digits() {
         let text = "■ 주장이 있다.1 다른 주장도 있다.2\n\n\
             1) 기준을 1) 첫째, 2) 둘째로 평가하는 규제이며 그 수가\n늘면 상한이 낮아진다.\n\
-            2) Hartley, J. (2022), “Housing Cycles,” Journal.\n\u{0c}-2-\n";
+            2) Okafor, N. (2019), “Freight Rates,” Journal.\n\u{0c}-2-\n";
         let layout = analyse(text);
         let numbers: Vec<u32> = layout.footnotes.iter().map(|f| f.n).collect();
         assert_eq!(numbers, [1, 2]);
