@@ -18,6 +18,8 @@ mod dates;
 mod forms;
 mod issuers;
 mod publication;
+#[cfg(test)]
+mod rule_tests;
 mod split;
 #[cfg(test)]
 mod tests;
