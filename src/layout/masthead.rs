@@ -11,9 +11,11 @@
 //! affiliation mark `*` or a job title) and the issuing body (a name ending
 //! in an institution's word) are taken out; what is left names the document.
 //! The title is the largest type of the title block (without sizes: a
-//! running title, else the block's longest line); the series is the running
-//! text that is not the title, else the title block's first line. A title is
-//! never the series name or a page label.
+//! running title, else the block's longest line), less a line the running
+//! furniture repeats above a longer one set near its size: that is the
+//! series, set like a logo. Otherwise the series is the running text that is
+//! not the title (never a sentence), else the title block's first line. A
+//! title is never the series name or a page label.
 
 use std::sync::LazyLock;
 
@@ -409,7 +411,7 @@ fn join_spaced_syllables(text: &str) -> String {
 }
 
 /// The title: the lines the front end placed as the title; else a running
-/// title; else the title block's largest type (lines
+/// title; else the title block's largest type, less its series (lines
 /// within 15% of it, in order); else its longest line that is not printed
 /// with the issue number.
 fn title(names: &[Name]) -> Option<String> {
