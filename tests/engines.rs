@@ -42,9 +42,7 @@ const BARS: [Bar; 6] = [
         // gap: two markers in a row ("나타남3)4)") are not linked
         markers_linked_min: 21,
         spurious_markers_max: 0,
-        // gap: the series is read from the running header with the issue
-        // number's first syllable glued on ("… 브리프 제")
-        meta_exact: [false, true, true],
+        meta_exact: [true, true, true],
         control_chars_max: 0,
     },
     Bar {
@@ -77,8 +75,7 @@ const BARS: [Bar; 6] = [
         // gap: two markers in a row ("규정함8)9)") are not linked
         markers_linked_min: 17,
         spurious_markers_max: 0,
-        // gap: series from the running head with "제" glued on
-        meta_exact: [false, true, true],
+        meta_exact: [true, true, true],
         control_chars_max: 0,
     },
     Bar {
@@ -91,7 +88,7 @@ const BARS: [Bar; 6] = [
         first_words_min: 21,
         markers_linked_min: 21,
         spurious_markers_max: 0,
-        meta_exact: [false, true, true],
+        meta_exact: [true, true, true],
         control_chars_max: 0,
     },
     Bar {
@@ -104,9 +101,7 @@ const BARS: [Bar; 6] = [
         // gap: two markers in a row ("규정함8)9)") are not linked
         markers_linked_min: 17,
         spurious_markers_max: 0,
-        // gaps: the title is read as a heading, not the masthead's, so title
-        // and date are missed; the series has "제" glued on
-        meta_exact: [false, false, false],
+        meta_exact: [true, true, true],
         control_chars_max: 0,
     },
     Bar {
@@ -122,7 +117,7 @@ const BARS: [Bar; 6] = [
         // which keep raised markers
         markers_linked_min: 5,
         spurious_markers_max: 1,
-        meta_exact: [false, false, false],
+        meta_exact: [true, true, true],
         control_chars_max: 0,
     },
 ];

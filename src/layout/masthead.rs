@@ -11,9 +11,11 @@
 //! affiliation mark `*` or a job title) and the issuing body (a name ending
 //! in an institution's word) are taken out; what is left names the document.
 //! The title is the largest type of the title block (without sizes: a
-//! running title, else the block's longest line); the series is the running
-//! text that is not the title, else the title block's first line. A title is
-//! never the series name or a page label.
+//! running title, else the block's longest line), less a line the running
+//! furniture repeats above a longer one set near its size: that is the
+//! series, set like a logo. Otherwise the series is the running text that is
+//! not the title (never a sentence), else the title block's first line. A
+//! title is never the series name or a page label.
 
 use std::sync::LazyLock;
 
@@ -277,13 +279,13 @@ pub fn names_an_issue(text: &str) -> bool {
 
 /// The names in an author cell: each two to four syllables (spaced or not),
 /// with an affiliation mark or beside a job title, among the units the
-/// authors work in (`조사국 국제무역팀 과장 박성훈`, `정하린 유럽팀 부연구위원`,
+/// authors work in (`조사국 국제무역팀 과장 최민준`, `정하린 유럽팀 부연구위원`,
 /// `윤태경 (북한경제연구팀 연구위원)`); none when the cell says anything else.
 fn authors_of(cell: &str) -> Option<Vec<String>> {
     let marked = cell.contains(['*', '†', '‡']);
     let mut names = Vec::new();
     // a `·` between spaces parts two authors; inside a word it joins units
-    // (`이차전지·신소재팀`) or names (`박성훈·윤다은`)
+    // (`이차전지·신소재팀`) or names (`최민준·윤다은`)
     for part in split_outside_parentheses(cell).flat_map(|p| p.split(" · ")) {
         // a title may stand in parentheses
         let titled = part
@@ -409,7 +411,7 @@ fn join_spaced_syllables(text: &str) -> String {
 }
 
 /// The title: the lines the front end placed as the title; else a running
-/// title; else the title block's largest type (lines
+/// title; else the title block's largest type, less its series (lines
 /// within 15% of it, in order); else its longest line that is not printed
 /// with the issue number.
 fn title(names: &[Name]) -> Option<String> {
@@ -421,7 +423,13 @@ fn title(names: &[Name]) -> Option<String> {
     if !placed.is_empty() {
         return Some(placed.join(" "));
     }
-    let top: Vec<&Name> = names.iter().filter(|n| n.place == Place::Top).collect();
+    let logo = series_in_title_block(names);
+    let top: Vec<&Name> = names
+        .iter()
+        .enumerate()
+        .filter(|&(i, n)| n.place == Place::Top && Some(i) != logo)
+        .map(|(_, n)| n)
+        .collect();
     // a running head that repeats a title block line other than the title
     // (the series, in a head) is not the title
     if let Some(running) = most_common(
@@ -463,6 +471,32 @@ fn title(names: &[Name]) -> Option<String> {
         .map(|n| n.text.clone())
 }
 
+/// A title block line set near the size of a longer line below it is that
+/// line's lead, not the title, when the running heads or feet repeat it.
+const LEAD_SHARE: f32 = 0.7;
+
+/// The series printed in the title block: its first line (with a type size)
+/// that the running heads or feet repeat, above a longer line set near its
+/// size. Series names are often set as large as the title, or larger, like
+/// a logo; the title is the longer phrase under them, and the series is
+/// what recurs on every page.
+fn series_in_title_block(names: &[Name]) -> Option<usize> {
+    let running = |text: &str| names.iter().any(|n| !n.place.is_top() && n.text == text);
+    (0..names.len()).find(|&i| {
+        let n = &names[i];
+        let Some(size) = n.size.filter(|_| n.place == Place::Top) else {
+            return false;
+        };
+        let longer_below = names[i + 1..].iter().any(|m| {
+            m.place == Place::Top
+                && m.size.is_some_and(|s| s >= LEAD_SHARE * size)
+                && m.text.chars().count() > n.text.chars().count()
+                && m.text.chars().count() <= LONGEST_TITLE
+        });
+        longer_below && running(&n.text)
+    })
+}
+
 /// Characters beyond which a line is not a report's title (two printed lines
 /// of a title hold about sixty).
 const LONGEST_TITLE: usize = 100;
@@ -485,15 +519,22 @@ fn series(names: &[Name], title: Option<&str>) -> Option<String> {
             && !is_label_and_value(&n.text)
     };
     let top = || names.iter().filter(|n| n.place.is_top()).filter(not_title);
-    most_common(
-        names
-            .iter()
-            .filter(|n| matches!(n.place, Place::Running | Place::RunningTitle))
-            .filter(not_title)
-            .map(|n| &n.text),
-    )
-    .or_else(|| top().find(|n| n.numbered).map(|n| n.text.clone()))
-    .or_else(|| top().next().map(|n| n.text.clone()))
+    // a sentence (a footnote's or a notice's, run into the foot) names no series
+    let named = |n: &&Name| not_title(n) && !crate::layout::ends_sentence(&n.text);
+    series_in_title_block(names)
+        .map(|i| names[i].text.clone())
+        .filter(|s| title.is_none_or(|t| t != s))
+        .or_else(|| {
+            most_common(
+                names
+                    .iter()
+                    .filter(|n| matches!(n.place, Place::Running | Place::RunningTitle))
+                    .filter(named)
+                    .map(|n| &n.text),
+            )
+        })
+        .or_else(|| top().find(|n| n.numbered).map(|n| n.text.clone()))
+        .or_else(|| top().next().map(|n| n.text.clone()))
 }
 
 /// The value seen most often (the first of equals).
@@ -644,8 +685,8 @@ mod tests {
     fn bylines_with_units_and_titles_on_either_side() {
         let cases: [(&str, &[&str]); 6] = [
             (
-                "조사국 국제무역팀 과장 박성훈, 조사역 윤다은*",
-                &["박성훈", "윤다은"],
+                "조사국 국제무역팀 과장 최민준, 조사역 윤다은*",
+                &["최민준", "윤다은"],
             ),
             ("정하린 유럽팀 부연구위원", &["정하린"]),
             (
@@ -653,12 +694,12 @@ mod tests {
                 &["윤태경"],
             ),
             (
-                "성장동력산업연구본부 이차전지·신소재팀 한승우 연구위원",
+                "미래산업연구본부 수소·신소재팀 한승우 연구위원",
                 &["한승우"],
             ),
-            ("한정우 연구위원 · 오수빈 전문연구원", &["한정우", "오수빈"]),
+            ("백지훈 연구위원 · 오수빈 전문연구원", &["백지훈", "오수빈"]),
             (
-                "오세진 아시아태평양실 일본팀 부연구위원 (sjoh@kiep.go.kr, Tel: 044-414-1187)",
+                "오세진 유라시아실 중국팀 부연구위원 (sjoh@example.kr, Tel: 000-123-4567)",
                 &["오세진"],
             ),
         ];
@@ -668,24 +709,67 @@ mod tests {
         }
         // an institution holds a job title's letters but names no one
         assert_eq!(authors_of("한국개발연구원"), None);
-        assert_eq!(authors_of("고령층 노동공급 확대의 거시경제적 효과"), None);
+        assert_eq!(authors_of("청년층 고용 확대의 지역경제적 효과"), None);
         assert!(is_authors_line("한예린*"));
     }
 
     #[test]
     fn a_volume_alone_an_issue_with_its_year_and_the_day_before_the_month() {
         let m = read(&[
-            cue("STEPI Insight Vol. 321", None, Place::Running),
-            cue("BOK 이슈노트 제2024-18호", None, Place::Top),
+            cue("XYZ Insight Vol. 412", None, Place::Running),
+            cue("ABC 이슈노트 제2023-07호", None, Place::Top),
         ]);
-        assert_eq!(m.volume.as_deref(), Some("321"));
-        assert_eq!(m.issue.as_deref(), Some("2024-18"));
-        assert_eq!(m.series.as_deref(), Some("STEPI Insight"));
+        assert_eq!(m.volume.as_deref(), Some("412"));
+        assert_eq!(m.issue.as_deref(), Some("2023-07"));
+        assert_eq!(m.series.as_deref(), Some("XYZ Insight"));
         let m = read(&[
             cue("2024년 8월호 · 제26권 제8호", None, Place::Top),
             cue("발행일 2024. 8. 25.", None, Place::Top),
         ]);
         assert_eq!(m.date.as_deref(), Some("2024-08-25"));
+    }
+
+    #[test]
+    fn a_series_set_like_a_logo_that_recurs_on_every_page_is_no_title() {
+        let top = |t: &str, s: f32| cue(t, Some(s), Place::Top);
+        let run = |t: &str| cue(t, None, Place::Running);
+        // larger than the title, repeated by the running head with a number
+        let m = read(&[
+            top("정책 노트", 24.0),
+            top("해운 운임 상승과 물가", 18.0),
+            run("끝맺는 인사의 한 문장이 머리로 읽혔다."),
+            run("정책 노트 제12호"),
+            run("정책 노트 제12호"),
+        ]);
+        assert_eq!(m.title.as_deref(), Some("해운 운임 상승과 물가"));
+        assert_eq!(m.series.as_deref(), Some("정책 노트"));
+        // as large as a title of two lines, with a notice in the foot
+        let m = read(&[
+            top("발행처 어느연구처", 8.0),
+            top("월간 동향", 26.0),
+            top("농촌 인구 감소의", 20.0),
+            top("원인과 대응", 20.0),
+            run("월간 동향"),
+            run("발행 어느연구처 | 편집 조사실"),
+            run("월간 동향"),
+        ]);
+        assert_eq!(m.title.as_deref(), Some("농촌 인구 감소의 원인과 대응"));
+        assert_eq!(m.series.as_deref(), Some("월간 동향"));
+        // a running head that repeats the series and the title
+        let m = read(&[
+            top("Brief", 28.0),
+            top("도시 재생 사업의 성과", 21.0),
+            run("Brief"),
+            run("도시 재생 사업의 성과"),
+        ]);
+        assert_eq!(m.title.as_deref(), Some("도시 재생 사업의 성과"));
+        assert_eq!(m.series.as_deref(), Some("Brief"));
+        // without type sizes (text) a sentence run into the foot is no series
+        let m = read(&[
+            cue("해운 운임 상승과 물가", None, Place::TopTitle),
+            run("끝맺는 인사의 한 문장이 머리로 읽혔다."),
+        ]);
+        assert_eq!(m.series, None);
     }
 
     #[test]
