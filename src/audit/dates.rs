@@ -358,10 +358,19 @@ fn event_day(claim: &Claim, marker: usize, context_year: Option<i32>) -> Option<
     // several days before the marker: the source may report any of them
     let (day, day_end) = stated_days(before_marker, year_before).into_iter().min()?;
     let after = &claim.text[start + day_end..end];
-    let sentence = &claim.text[start..end];
-    (!EFFECTIVE.is_match(after) && !EFFECTIVE.is_match(sentence) && !announces(sentence))
-        .then_some(day)
+    // the clause that tells what happened on that day: from the sentence's
+    // start to the first clause ending after the date (`출범시키고`,
+    // `확정되었으며,`), so that a later clause's plan (`…검토하기로 하였다`)
+    // does not make the dated event an announcement
+    let clause_end = CLAUSE_END.find(after).map_or(after.len(), |m| m.end());
+    let clause = &claim.text[start..start + day_end + clause_end];
+    (!EFFECTIVE.is_match(after) && !EFFECTIVE.is_match(clause) && !announces(clause)).then_some(day)
 }
+
+/// A clause ending: a verb's connective (`-고`, `-며`, `-는데`, `-지만`)
+/// before a space or comma, or a comma or semicolon.
+static CLAUSE_END: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[가-힣](?:고|며|는데|지만)[\s,]|[,;]\s").expect("regex"));
 
 /// The full days `text` states, as ISO dates with the byte offset where each
 /// ends: `2024년 1월 6일`, `(’24. 1. 6.)`, `2024. 1. 6.`, and `1월 6일` in the
@@ -532,6 +541,23 @@ mod tests {
             kinds_for(bare, "북한, 미사일 발사", "2024-01-08"),
             ["source_before_event"]
         );
+    }
+
+    #[test]
+    fn only_the_dated_clause_decides_whether_the_event_is_announced() {
+        // done on the day, a plan in a later clause
+        let done_then_plan =
+            "위원회는 2023년 3월 8일 협의체를 발족시키고 여러 방안을 검토하기로 하였음";
+        assert_eq!(
+            kinds_for(done_then_plan, "협의체 발족…논의 시작", "2023-03-02"),
+            ["source_before_event"]
+        );
+        // planned on the day: still an announcement
+        let planned = "위원회는 2023년 3월 8일 협의체를 발족시킬 예정이며 방안을 검토함";
+        assert!(kinds_for(planned, "협의체 발족…논의 시작", "2023-03-02").is_empty());
+        // in force from the day, whatever follows
+        let effective = "개정법은 2023년 3월 8일부터 시행되었고 가입자가 늘었음";
+        assert!(kinds_for(effective, "개정법 시행…가입자 증가", "2023-03-02").is_empty());
     }
 
     #[test]
