@@ -39,8 +39,7 @@ const BARS: [Bar; 6] = [
         // a hyphen ("neu|tral", "Releas|e", "2|023") is joined with a space
         footnotes_exact_min: 19,
         first_words_min: 23,
-        // gap: two markers in a row ("나타남3)4)") are not linked
-        markers_linked_min: 21,
+        markers_linked_min: 23,
         spurious_markers_max: 0,
         meta_exact: [true, true, true],
         control_chars_max: 0,
@@ -52,11 +51,10 @@ const BARS: [Bar; 6] = [
         // and dropped from its footnote (7); a space put between CJK and
         // digits or after 」 (12, 16, 18); a line-end hyphen read as U+0002
         // (10); a URL broken after "www." joined with a space (20)
-        footnotes_exact_min: 20,
-        // gap: the spaces above (12, 18) also break the first words
-        first_words_min: 24,
-        // gap: two markers in a row ("부각됨9)10)") are not linked
-        markers_linked_min: 24,
+        footnotes_exact_min: 22,
+        // gap: the spaces above also break the first words of one footnote
+        first_words_min: 25,
+        markers_linked_min: 26,
         spurious_markers_max: 0,
         meta_exact: [true, true, true],
         // gap: Typst's hyphen at a line end comes out as U+0002
@@ -64,29 +62,24 @@ const BARS: [Bar; 6] = [
     },
     Bar {
         name: "weasy-heat-policy",
-        // gaps: footnote 2's first line, its words spread wide by
-        // justification before a long URL, is taken for a table row and
-        // dropped without a finding, its second line glued to footnote 1;
-        // footnotes 8 and 9 start nothing because their markers, printed in
-        // a row ("규정함8)9)"), are not seen, so their text is glued to 7
+        // gap: footnote 2's first line, its words spread wide by
+        // justification before a long URL, is still not read as its start
         footnotes_found: None,
-        footnotes_exact_min: 14,
-        first_words_min: 16,
-        // gap: two markers in a row ("규정함8)9)") are not linked
-        markers_linked_min: 17,
+        footnotes_exact_min: 17,
+        first_words_min: 18,
+        markers_linked_min: 19,
         spurious_markers_max: 0,
         meta_exact: [true, true, true],
         control_chars_max: 0,
     },
     Bar {
         name: "weasy-offshore-wind",
-        // gap: footnotes 3 and 4, called in a row ("나타남3)4)"), start
-        // nothing and are glued to 2. (Footnote 12 is printed on the page
-        // after its marker's, as WeasyPrint defers it, and is read right.)
-        footnotes_found: None,
-        footnotes_exact_min: 20,
-        first_words_min: 21,
-        markers_linked_min: 21,
+        // Footnote 12 is printed on the page after its marker's, as
+        // WeasyPrint defers it, and is read right.
+        footnotes_found: Some(23),
+        footnotes_exact_min: 23,
+        first_words_min: 23,
+        markers_linked_min: 23,
         spurious_markers_max: 0,
         meta_exact: [true, true, true],
         control_chars_max: 0,
@@ -98,8 +91,7 @@ const BARS: [Bar; 6] = [
         // "https:" (11)
         footnotes_exact_min: 18,
         first_words_min: 19,
-        // gap: two markers in a row ("규정함8)9)") are not linked
-        markers_linked_min: 17,
+        markers_linked_min: 19,
         spurious_markers_max: 0,
         meta_exact: [true, true, true],
         control_chars_max: 0,
@@ -115,7 +107,7 @@ const BARS: [Bar; 6] = [
         first_words_min: 0,
         // a few markers are still linked: their lines are read as headings,
         // which keep raised markers
-        markers_linked_min: 5,
+        markers_linked_min: 7,
         spurious_markers_max: 1,
         meta_exact: [true, true, true],
         control_chars_max: 0,
