@@ -7,6 +7,7 @@
 //! reporting as done an event the claim dates later).
 
 use crate::audit::finding;
+use crate::citations::is_legal_title;
 use crate::word_regex::WordRegex;
 use std::sync::LazyLock;
 
@@ -146,8 +147,14 @@ pub fn date_findings(
                     )
                 });
             }
+            // an act's date is its enactment's or publication's: the claim may
+            // well date its application or its effects years later
+            let is_act = citation.title.as_deref().is_some_and(is_legal_title);
             for (claim, earliest) in claims.iter().zip(&earliest_event) {
                 let Some(earliest) = *earliest else { continue };
+                if is_act {
+                    continue;
+                }
                 if !claim.footnote_refs.iter().any(|r| r.n == footnote.n) {
                     continue;
                 }
@@ -541,6 +548,38 @@ mod tests {
             kinds_for(bare, "북한, 미사일 발사", "2024-01-08"),
             ["source_before_event"]
         );
+    }
+
+    #[test]
+    fn an_acts_publication_date_is_no_date_conflict() {
+        let claim = claim(
+            "심사 제도는 2022년 10월부터 적용되어 2023년 5월 첫 심사가 이루어졌음",
+            1,
+        );
+        let act = |title: &str| {
+            let mut f = footnote(1, "2019-03-21");
+            f.citations[0].title = Some(title.into());
+            f
+        };
+        for title in [
+            "Regulation (EU) 2019/300 of the European Parliament and of the Council",
+            "외국인투자 촉진법",
+            "Critical Minerals Security Act of 2019",
+        ] {
+            let found = date_findings(
+                std::slice::from_ref(&claim),
+                &[act(title)],
+                Some("2024-01-01"),
+            );
+            assert!(found.iter().all(|f| f.kind != "date_conflict"), "{title}");
+        }
+        // a report of the same date still conflicts
+        let found = date_findings(
+            &[claim],
+            &[act("심사 제도의 도입 배경")],
+            Some("2024-01-01"),
+        );
+        assert!(found.iter().any(|f| f.kind == "date_conflict"));
     }
 
     #[test]
