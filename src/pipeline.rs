@@ -125,6 +125,40 @@ pub struct StageTimes {
     pub audit: f64,
 }
 
+impl StageTimes {
+    /// The stages in pipeline order (as a PDF worker sends them).
+    pub fn to_array(self) -> [f64; 6] {
+        [
+            self.layout,
+            self.reflow,
+            self.citations,
+            self.outline_markers,
+            self.morphology,
+            self.audit,
+        ]
+    }
+
+    /// The stages from [`StageTimes::to_array`]'s order.
+    pub fn from_array(times: [f64; 6]) -> StageTimes {
+        let [
+            layout,
+            reflow,
+            citations,
+            outline_markers,
+            morphology,
+            audit,
+        ] = times;
+        StageTimes {
+            layout,
+            reflow,
+            citations,
+            outline_markers,
+            morphology,
+            audit,
+        }
+    }
+}
+
 impl std::ops::Add for StageTimes {
     type Output = StageTimes;
 

@@ -291,22 +291,7 @@ fn read_reply(input: &mut impl Read) -> io::Result<Result<WorkerReply, String>> 
             for time in &mut times {
                 *time = f64::from_bits(read_u64(input)?);
             }
-            let [
-                layout,
-                reflow,
-                citations,
-                outline_markers,
-                morphology,
-                audit,
-            ] = times;
-            let stages = StageTimes {
-                layout,
-                reflow,
-                citations,
-                outline_markers,
-                morphology,
-                audit,
-            };
+            let stages = StageTimes::from_array(times);
             Ok(Ok(WorkerReply {
                 json: read_text(input)?,
                 stages,
@@ -324,16 +309,7 @@ fn write_reply(out: &mut impl Write, reply: &Result<WorkerReply, String>) -> io:
     match reply {
         Ok(done) => {
             out.write_all(&[STATUS_OK])?;
-            let t = done.stages;
-            let times = [
-                t.layout,
-                t.reflow,
-                t.citations,
-                t.outline_markers,
-                t.morphology,
-                t.audit,
-            ];
-            for time in times {
+            for time in done.stages.to_array() {
                 out.write_all(&time.to_bits().to_le_bytes())?;
             }
             write_block(out, done.json.as_bytes())?;
