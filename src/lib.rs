@@ -23,27 +23,27 @@
 //!
 //! `examples/claims_and_sources.rs` prints each claim of a report with what it cites.
 pub mod audit;
-pub mod audit_report;
 pub mod batch;
 pub mod bench;
 pub mod citations;
 pub mod decode;
 pub mod dict;
 pub mod hangul;
-pub mod html;
 pub mod layout;
 pub mod markers;
 pub mod model;
 pub mod morphology;
 pub mod outline;
+pub mod output;
 pub mod pdfium;
 pub mod pipeline;
 pub mod provision;
 pub mod reflow;
 pub mod sentences;
 pub mod support;
-pub mod transcript;
 pub mod word_regex;
 
 pub use model::Document;
+// the renderers under their old paths
+pub use output::{audit_report, html, transcript};
 pub use pipeline::{ExtractError, Limits, extract};

@@ -810,7 +810,8 @@ fn a_crashing_or_hanging_pdf_worker_fails_its_file_not_the_batch() {
                 timeout: Duration::from_secs(1),
             }),
         };
-        let collected = batch::collect_inputs(std::slice::from_ref(&input), batch::DEFAULT_GLOBS);
+        let collected = batch::collect_inputs(std::slice::from_ref(&input), batch::DEFAULT_GLOBS)
+            .expect("the default globs parse");
         let outcome =
             batch::run(&collected.inputs, &out_dir, common::analyzer(), &options).expect("run");
         assert_eq!(outcome.failures.len(), 1, "{name}");

@@ -60,7 +60,7 @@ fn every_output_is_as_committed() {
             kcite::Limits::default(),
         )
         .expect("extract");
-        let json = kcite::batch::to_json(&doc);
+        let json = kcite::output::to_json(&doc);
         let golden = golden_path(input);
         if bless {
             std::fs::create_dir_all("tests/golden").expect("golden directory");

@@ -173,7 +173,7 @@ fn expect_counts(body: &[(String, String)], docs: &[Document]) {
 }
 
 fn page_is_self_contained() {
-    let html = kcite::html::render(&documents(), &[]);
+    let html = kcite::output::html::render(&documents(), &[]);
     // nothing is fetched (cited URLs appear only as text)
     for fetch in ["src=", "<link", "@import", "url(", "href=\"http"] {
         assert!(!html.contains(fetch), "the page fetches with {fetch}");
@@ -182,7 +182,7 @@ fn page_is_self_contained() {
 
 fn page_shows_every_claim_marker_finding_and_footnote_and_renders_korean(browser: &Path) {
     let docs = documents();
-    let html = kcite::html::render(&docs, &[]);
+    let html = kcite::output::html::render(&docs, &[]);
     let dir = temp_dir("small");
     let page = dir.join("report.html");
     std::fs::write(&page, &html).expect("write");
@@ -216,7 +216,7 @@ fn page_of_a_hundred_documents_loads(browser: &Path) {
             doc
         })
         .collect();
-    let html = kcite::html::render(&docs, &[]);
+    let html = kcite::output::html::render(&docs, &[]);
     let dir = temp_dir("hundred");
     let page = dir.join("report.html");
     std::fs::write(&page, &html).expect("write");

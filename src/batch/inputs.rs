@@ -6,8 +6,11 @@
 //! file), never the end of the batch.
 
 use std::collections::{BTreeMap, HashMap};
-use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
+
+use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
+use walkdir::WalkDir;
 
 use super::{Input, load_document};
 use crate::model::Document;
@@ -39,29 +42,65 @@ impl Collected {
     }
 }
 
-/// Expands files and directories (recursively, files whose name matches one
-/// of the comma-separated `globs`) into inputs in a stable order with unique
-/// ids. A file named explicitly is taken whatever its name; a path that does
-/// not exist is kept, to fail as one document.
-pub fn collect_inputs(paths: &[PathBuf], globs: &str) -> Collected {
-    let patterns: Vec<&str> = globs
-        .split(',')
-        .map(str::trim)
-        .filter(|g| !g.is_empty())
-        .collect();
+/// The patterns that pick files out of directories: comma-separated globs
+/// (`*` any run of characters but `/`, `?` one character, `[ab]` a class,
+/// `{a,b}` alternatives, `**` any run of folders). A pattern without a `/`
+/// is matched against the file's name, one with a `/` against its path under
+/// the directory given (`sub/**/*.txt`).
+#[derive(Debug, Clone)]
+pub struct Globs {
+    names: GlobSet,
+    paths: GlobSet,
+}
+
+impl Globs {
+    /// Parses comma-separated patterns; an empty one is ignored.
+    pub fn new(patterns: &str) -> Result<Globs, globset::Error> {
+        let mut names = GlobSetBuilder::new();
+        let mut paths = GlobSetBuilder::new();
+        for pattern in patterns.split(',').map(str::trim).filter(|g| !g.is_empty()) {
+            let glob = GlobBuilder::new(pattern).literal_separator(true).build()?;
+            if pattern.contains('/') {
+                paths.add(glob);
+            } else {
+                names.add(glob);
+            }
+        }
+        Ok(Globs {
+            names: names.build()?,
+            paths: paths.build()?,
+        })
+    }
+
+    /// Whether a file at `relative` (its path under the directory walked) is taken.
+    pub fn is_match(&self, relative: &Path) -> bool {
+        relative
+            .file_name()
+            .is_some_and(|name| self.names.is_match(name))
+            || self.paths.is_match(relative)
+    }
+}
+
+/// Expands files and directories (recursively, files that one of the
+/// comma-separated `globs` matches, see [`Globs`]) into inputs in a stable
+/// order with unique ids. A file named explicitly is taken whatever its
+/// name; a path that does not exist is kept, to fail as one document. A
+/// pattern that does not parse is an error.
+pub fn collect_inputs(paths: &[PathBuf], globs: &str) -> Result<Collected, globset::Error> {
+    let globs = Globs::new(globs)?;
     let mut files = Vec::new();
     let mut skipped = BTreeMap::new();
     for path in paths {
         if path.is_dir() {
-            walk(path, &patterns, &mut files, &mut skipped);
+            walk(path, &globs, &mut files, &mut skipped);
         } else {
             files.push(path.clone());
         }
     }
-    Collected {
+    Ok(Collected {
         inputs: with_unique_ids(files),
         skipped,
-    }
+    })
 }
 
 /// Gives each path an id: its stem where no other path has that stem, else
@@ -136,29 +175,35 @@ fn as_id(path: &Path) -> String {
         .to_string()
 }
 
-/// The files under `dir` in name order, those matching a glob into `out`,
-/// the others counted by extension (hidden files aside). A directory that
-/// cannot be listed is kept as an input, to fail with its reason.
-fn walk(dir: &Path, globs: &[&str], out: &mut Vec<PathBuf>, skipped: &mut BTreeMap<String, usize>) {
-    let Ok(listing) = fs::read_dir(dir) else {
-        out.push(dir.to_path_buf());
-        return;
-    };
-    let mut entries: Vec<PathBuf> = listing.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            walk(&path, globs, out, skipped);
+/// The files under `dir`, depth first in name order (symbolic links
+/// followed, a link back to a folder above left out), those the globs take
+/// into `out`, the others counted by extension (hidden files aside). A folder
+/// that cannot be listed, and a file the globs take that cannot be looked at
+/// (a dangling link), are kept as inputs, to fail with their reason.
+fn walk(dir: &Path, globs: &Globs, out: &mut Vec<PathBuf>, skipped: &mut BTreeMap<String, usize>) {
+    let walker = WalkDir::new(dir).follow_links(true).sort_by_file_name();
+    for entry in walker {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(err) if err.loop_ancestor().is_some() => continue,
+            Err(err) => {
+                if let Some(path) = err.path() {
+                    let relative = path.strip_prefix(dir).unwrap_or(path);
+                    if path.is_dir() || globs.is_match(relative) {
+                        out.push(path.to_path_buf());
+                    }
+                }
+                continue;
+            }
+        };
+        if entry.file_type().is_dir() {
             continue;
         }
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        if globs.iter().any(|g| glob_match(g, &name)) {
-            out.push(path);
-        } else if !name.starts_with('.') {
-            let ext = path.extension().map_or_else(
+        let relative = entry.path().strip_prefix(dir).unwrap_or(entry.path());
+        if globs.is_match(relative) {
+            out.push(entry.into_path());
+        } else if !entry.file_name().to_string_lossy().starts_with('.') {
+            let ext = entry.path().extension().map_or_else(
                 || "(no extension)".to_string(),
                 |e| format!(".{}", e.to_string_lossy()),
             );
@@ -167,29 +212,10 @@ fn walk(dir: &Path, globs: &[&str], out: &mut Vec<PathBuf>, skipped: &mut BTreeM
     }
 }
 
-/// `*` matches any run of characters, `?` one character.
-pub fn glob_match(pattern: &str, name: &str) -> bool {
-    let p: Vec<char> = pattern.chars().collect();
-    let n: Vec<char> = name.chars().collect();
-    let (mut pi, mut ni, mut star, mut mark) = (0, 0, None, 0);
-    while ni < n.len() {
-        if pi < p.len() && (p[pi] == '?' || p[pi] == n[ni]) {
-            pi += 1;
-            ni += 1;
-        } else if pi < p.len() && p[pi] == '*' {
-            star = Some(pi);
-            mark = ni;
-            pi += 1;
-        } else if let Some(s) = star {
-            pi = s + 1;
-            mark += 1;
-            ni = mark;
-        } else {
-            return false;
-        }
-    }
-    p[pi..].iter().all(|&c| c == '*')
-}
+/// What `collect_sources` takes from directories: documents already
+/// extracted and reports.
+static SOURCE_GLOBS: LazyLock<Globs> =
+    LazyLock::new(|| Globs::new("*.json,*.txt,*.pdf").expect("constant patterns parse"));
 
 /// What `kcite audit` and `kcite report` read: documents already extracted
 /// (`<id>.json`) and reports still to extract.
@@ -210,12 +236,7 @@ pub fn collect_sources(paths: &[PathBuf]) -> anyhow::Result<Vec<Source>> {
     for path in paths {
         if path.is_dir() {
             let mut files = Vec::new();
-            walk(
-                path,
-                &["*.json", "*.txt", "*.pdf"],
-                &mut files,
-                &mut BTreeMap::new(),
-            );
+            walk(path, &SOURCE_GLOBS, &mut files, &mut BTreeMap::new());
             for file in files {
                 if file.extension().is_some_and(|e| e == "json") {
                     if let Ok(doc) = load_document(&file) {
@@ -239,12 +260,34 @@ pub fn collect_sources(paths: &[PathBuf]) -> anyhow::Result<Vec<Source>> {
 mod tests {
     use super::*;
 
+    fn matches(globs: &str, path: &str) -> bool {
+        Globs::new(globs).expect("globs").is_match(Path::new(path))
+    }
+
     #[test]
-    fn globs() {
-        assert!(glob_match("*.txt", "report.txt"));
-        assert!(!glob_match("*.txt", "report.json"));
-        assert!(glob_match("kiep-*-??.txt", "kiep-focus-01.txt"));
-        assert!(glob_match("*", "x"));
+    fn globs_without_a_slash_match_the_file_name() {
+        assert!(matches("*.txt", "report.txt"));
+        assert!(!matches("*.txt", "report.json"));
+        assert!(matches("brief-*-??.txt", "brief-trade-07.txt"));
+        assert!(matches("*", "x"));
+        assert!(matches("*.txt", "deep/er/report.txt"));
+        assert!(matches("*.md, *.txt", "notes.txt"));
+        assert!(!matches("", "report.txt"));
+    }
+
+    #[test]
+    fn globs_with_a_slash_match_the_path_under_the_directory() {
+        assert!(matches("2024/*.txt", "2024/a.txt"));
+        assert!(!matches("2024/*.txt", "2024/q1/a.txt"));
+        assert!(matches("2024/**/*.txt", "2024/q1/a.txt"));
+        assert!(matches("2024/**/*.txt", "2024/a.txt"));
+        assert!(matches("**/drafts/*.pdf", "x/drafts/b.pdf"));
+        assert!(!matches("**/drafts/*.pdf", "x/final/b.pdf"));
+    }
+
+    #[test]
+    fn a_pattern_that_does_not_parse_is_an_error() {
+        assert!(Globs::new("report[.txt").is_err());
     }
 
     fn ids(paths: &[&str]) -> Vec<String> {

@@ -5,19 +5,19 @@
 //! `links.csv`, `citations.csl.json` and `summary.json`, plus one
 //! [`Failure`] per document that could not be read.
 //!
-//! Documents run in parallel (rayon); PDFs, when the options name a worker
-//! program, in worker processes ([`worker`]), since PDFium runs one document
-//! at a time inside a process. The tables are written by one thread in input
-//! order from a small reorder buffer ([`tables`]), so the output is
-//! byte-identical whatever the job count, and only table rows (never whole
-//! documents) wait in memory.
+//! Documents run in parallel (rayon, [`Extractor::extract_each`], the one
+//! parallel loop that `kcite extract`, `audit` and `report` share); PDFs,
+//! when the options name a worker program, in worker processes ([`worker`]),
+//! since PDFium runs one document at a time inside a process. The tables are
+//! written by one thread in input order from a small reorder buffer
+//! ([`crate::output::tables`]), so the output is byte-identical whatever the
+//! job count, and only table rows (never whole documents) wait in memory.
 
 pub mod inputs;
-mod tables;
 pub mod worker;
 
-use std::fs::{self, File};
-use std::io::{Read, Write};
+use std::fs;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::Duration;
@@ -27,15 +27,19 @@ use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
 pub use inputs::{
-    Collected, DEFAULT_GLOBS, STDIN_ID, Source, collect_inputs, collect_sources, glob_match,
+    Collected, DEFAULT_GLOBS, Globs, STDIN_ID, Source, collect_inputs, collect_sources,
 };
 pub use worker::{WorkerCommand, WorkerPool};
+// the batch's results are the output's types
+pub use crate::output::Failure;
+pub use crate::output::tables::Outcome;
 
 use crate::layout::pdf::is_pdf;
 use crate::model::Document;
 use crate::morphology::Analyzer;
+use crate::output::tables::{Rows, Tables};
+use crate::output::{to_json, write_atomically};
 use crate::pipeline::{self, Limits, StageTimes, Stopwatch};
-use tables::{Rows, Tables};
 
 /// One input document.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,24 +48,6 @@ pub struct Input {
     /// Document id, unique in its batch: the file stem where no other input
     /// has it (see [`inputs::with_unique_ids`]).
     pub id: String,
-}
-
-/// What a batch run produced besides its files.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Outcome {
-    pub failures: Vec<Failure>,
-    /// Findings of severity warning or error, over all documents.
-    pub warnings: usize,
-    /// Documents that did not read as reports (`layout_unrecognised`):
-    /// written all the same, with the finding's message.
-    pub unrecognised: Vec<Failure>,
-}
-
-/// A document that could not be extracted.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Failure {
-    pub source: String,
-    pub error: String,
 }
 
 #[derive(Debug, Clone)]
@@ -163,6 +149,32 @@ impl<'a> Extractor<'a> {
             .map_err(|e| e.to_string())
     }
 
+    /// Reads and extracts one input; a failure names the input.
+    pub fn extract_or_fail(&self, input: &Input) -> Result<Extracted, Failure> {
+        self.extract_input(input).map_err(|error| Failure {
+            source: input.path.to_string_lossy().into_owned(),
+            error,
+        })
+    }
+
+    /// Extracts `inputs` in parallel on the current rayon pool and hands each
+    /// result, with the input's index, to `done` as soon as it is ready (in
+    /// any order). Each thread has its own clone of `state` (a channel's
+    /// sender, say).
+    pub fn extract_each<T: Clone + Send>(
+        &self,
+        inputs: &[Input],
+        state: T,
+        done: impl Fn(&mut T, usize, Result<Extracted, Failure>) + Sync + Send,
+    ) {
+        inputs
+            .par_iter()
+            .enumerate()
+            .for_each_with(state, |state, (index, input)| {
+                done(state, index, self.extract_or_fail(input));
+            });
+    }
+
     fn finish(&self, document: Document, stages: StageTimes) -> Extracted {
         Extracted {
             json: to_json(&document),
@@ -216,28 +228,6 @@ pub fn extract_input(
         .map(|e| e.document)
 }
 
-/// Writes `bytes` to `path` through a temporary file and a rename, so an
-/// interrupted run never leaves a truncated file behind.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let name = path
-        .file_name()
-        .map_or_else(|| "out".into(), |n| n.to_string_lossy().into_owned());
-    let tmp = path.with_file_name(format!(".{name}.tmp-{}", std::process::id()));
-    {
-        let mut file = File::create(&tmp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-    }
-    fs::rename(&tmp, path)
-}
-
-/// The document as pretty JSON with a final newline.
-pub fn to_json(document: &Document) -> String {
-    let mut json = serde_json::to_string_pretty(document).unwrap_or_default();
-    json.push('\n');
-    json
-}
-
 /// Runs the batch into `out_dir`. Returns the failures (empty: all good) and
 /// the number of warnings found.
 pub fn run(
@@ -265,25 +255,22 @@ pub fn run(
     let writer = std::thread::spawn(move || tables.write_in_order(receiver));
     let done_bytes = std::sync::atomic::AtomicU64::new(0);
     pool.install(|| {
-        inputs
-            .par_iter()
-            .enumerate()
-            .for_each_with(sender, |sender, (index, input)| {
-                let result = process(input, out_dir, &extractor);
-                if let Err(failure) = &result {
-                    bar.suspend(|| eprintln!("kcite: {}: {}", failure.source, failure.error));
-                }
-                let bytes = sizes[index];
-                let done =
-                    done_bytes.fetch_add(bytes, std::sync::atomic::Ordering::Relaxed) + bytes;
-                bar.set_message(format!(
-                    "{:.1}/{:.1} MB",
-                    done as f64 / 1e6,
-                    total_bytes as f64 / 1e6
-                ));
-                bar.inc(1);
-                let _ = sender.send((index, result));
-            });
+        extractor.extract_each(inputs, sender, |sender, index, result| {
+            let result =
+                result.and_then(|extracted| write_document(&inputs[index], out_dir, extracted));
+            if let Err(failure) = &result {
+                bar.suspend(|| eprintln!("kcite: {}: {}", failure.source, failure.error));
+            }
+            let bytes = sizes[index];
+            let done = done_bytes.fetch_add(bytes, std::sync::atomic::Ordering::Relaxed) + bytes;
+            bar.set_message(format!(
+                "{:.1}/{:.1} MB",
+                done as f64 / 1e6,
+                total_bytes as f64 / 1e6
+            ));
+            bar.inc(1);
+            let _ = sender.send((index, result));
+        });
     });
     bar.finish_and_clear();
     writer
@@ -306,15 +293,54 @@ fn progress_bar(documents: u64, total_bytes: u64, visible: bool) -> ProgressBar 
     bar
 }
 
-fn process(input: &Input, out_dir: &Path, extractor: &Extractor) -> Result<Rows, Failure> {
-    let source = input.path.to_string_lossy().into_owned();
-    let fail = |error: String| Failure {
-        source: source.clone(),
-        error,
-    };
-    let extracted = extractor.extract_input(input).map_err(fail)?;
+/// Writes one document's `<id>.json` and returns its table rows.
+fn write_document(input: &Input, out_dir: &Path, extracted: Extracted) -> Result<Rows, Failure> {
     let path = out_dir.join(format!("{}.json", input.id));
-    write_atomically(&path, extracted.json.as_bytes())
-        .map_err(|e| fail(format!("cannot write {}: {e}", path.display())))?;
-    Ok(tables::rows(&extracted.document))
+    write_atomically(&path, extracted.json.as_bytes()).map_err(|e| Failure {
+        source: input.path.to_string_lossy().into_owned(),
+        error: format!("cannot write {}: {e}", path.display()),
+    })?;
+    Ok(Rows::new(&extracted.document))
+}
+
+/// The documents of `kcite audit` and `kcite report`: those loaded as they
+/// are, the reports extracted (in parallel, by `extractor`), each result in
+/// the order of `sources`. Without an extractor every report fails.
+pub fn extract_sources(
+    sources: Vec<Source>,
+    extractor: Option<&Extractor>,
+) -> Vec<Result<Document, Failure>> {
+    let mut results: Vec<Option<Result<Document, Failure>>> = Vec::with_capacity(sources.len());
+    let mut reports = Vec::new();
+    let mut slots = Vec::new();
+    for source in sources {
+        match source {
+            Source::Extracted(doc) => results.push(Some(Ok(*doc))),
+            Source::Report(input) => {
+                slots.push(results.len());
+                results.push(None);
+                reports.push(input);
+            }
+        }
+    }
+    match extractor {
+        Some(extractor) => {
+            let (sender, receiver) = mpsc::channel();
+            extractor.extract_each(&reports, sender, |sender, index, result| {
+                let _ = sender.send((index, result.map(|e| e.document)));
+            });
+            for (index, result) in receiver {
+                results[slots[index]] = Some(result);
+            }
+        }
+        None => {
+            for (slot, input) in slots.iter().zip(&reports) {
+                results[*slot] = Some(Err(Failure {
+                    source: input.path.display().to_string(),
+                    error: "no analyzer".to_string(),
+                }));
+            }
+        }
+    }
+    results.into_iter().flatten().collect()
 }
