@@ -59,42 +59,10 @@ fn extract_directory_writes_json_and_tables_identically_for_any_job_count() {
     std::fs::write(input.join("empty.txt"), "").expect("write");
     std::fs::write(input.join("binary.txt"), b"\x7fELF\x00\x01\x02").expect("write");
     std::fs::write(input.join("ignored.md"), "# not a report").expect("write");
-    let mut outputs = Vec::new();
-    for jobs in ["1", "2"] {
-        let out_dir = temp_dir(&format!("out{jobs}"));
-        let out = kcite()
-            .args(["extract", "--quiet", "--jobs", jobs, "-o"])
-            .arg(&out_dir)
-            .arg(&input)
-            .output()
-            .expect("run");
-        assert_eq!(
-            out.status.code(),
-            Some(1),
-            "two bad files make the run fail"
-        );
-        let stderr = String::from_utf8_lossy(&out.stderr);
-        assert!(stderr.contains("empty.txt: the file is empty"), "{stderr}");
-        assert!(
-            stderr.contains("binary.txt: the file is binary"),
-            "{stderr}"
-        );
-        let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(&out_dir)
-            .expect("list")
-            .map(|e| e.expect("entry").path())
-            .map(|p| {
-                (
-                    p.file_name()
-                        .unwrap_or_default()
-                        .to_string_lossy()
-                        .into_owned(),
-                    std::fs::read(&p).expect("read"),
-                )
-            })
-            .collect();
-        files.sort();
-        outputs.push(files);
-    }
+    let outputs: Vec<OutputFiles> = ["1", "2"]
+        .into_iter()
+        .map(|jobs| extract_with_jobs(&input, jobs))
+        .collect();
     let names: Vec<&str> = outputs[0].iter().map(|(n, _)| n.as_str()).collect();
     assert_eq!(
         names,
@@ -111,11 +79,66 @@ fn extract_directory_writes_json_and_tables_identically_for_any_job_count() {
         outputs[0], outputs[1],
         "byte-identical for --jobs 1 and --jobs 2"
     );
-    let links = &outputs[0]
-        .iter()
-        .find(|(n, _)| n == "links.csv")
-        .expect("links")
-        .1;
+    check_links(output_file(&outputs[0], "links.csv"));
+    check_summary_and_claims(&outputs[0]);
+    let csl: serde_json::Value =
+        serde_json::from_slice(output_file(&outputs[0], "citations.csl.json")).expect("json");
+    let first_news = csl
+        .as_array()
+        .and_then(|a| a.iter().find(|i| i["type"] == "article-newspaper"))
+        .expect("news");
+    assert_eq!(first_news["container-title"], "RFA");
+    assert_eq!(
+        first_news["issued"]["date-parts"][0],
+        serde_json::json!([2023, 8, 4])
+    );
+}
+
+/// The files of an output directory, by name, in name order.
+type OutputFiles = Vec<(String, Vec<u8>)>;
+
+fn output_file<'a>(files: &'a OutputFiles, name: &str) -> &'a [u8] {
+    &files.iter().find(|(n, _)| n == name).expect(name).1
+}
+
+/// `kcite extract --jobs N` of the folder with two bad files, and what it wrote.
+fn extract_with_jobs(input: &std::path::Path, jobs: &str) -> OutputFiles {
+    let out_dir = temp_dir(&format!("out{jobs}"));
+    let out = kcite()
+        .args(["extract", "--quiet", "--jobs", jobs, "-o"])
+        .arg(&out_dir)
+        .arg(input)
+        .output()
+        .expect("run");
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "two bad files make the run fail"
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("empty.txt: the file is empty"), "{stderr}");
+    assert!(
+        stderr.contains("binary.txt: the file is binary"),
+        "{stderr}"
+    );
+    let mut files: OutputFiles = std::fs::read_dir(&out_dir)
+        .expect("list")
+        .map(|e| e.expect("entry").path())
+        .map(|p| {
+            (
+                p.file_name()
+                    .unwrap_or_default()
+                    .to_string_lossy()
+                    .into_owned(),
+                std::fs::read(&p).expect("read"),
+            )
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+fn check_links(links: &[u8]) {
     assert!(links.starts_with("\u{feff}document,claim,footnote".as_bytes()));
     // every row carries its claim's text and the sentence with the marker
     let rows = csv_records(std::str::from_utf8(links).expect("utf-8"));
@@ -133,34 +156,29 @@ fn extract_directory_writes_json_and_tables_identically_for_any_job_count() {
         })
         .count();
     assert!(shorter > 0, "the sentence, not the whole claim");
-    let summary: serde_json::Value = serde_json::from_slice(
-        &outputs[0]
-            .iter()
-            .find(|(n, _)| n == "summary.json")
-            .expect("summary")
-            .1,
-    )
-    .expect("json");
-    assert_eq!(summary["documents"].as_array().map(Vec::len), Some(2));
-    assert_eq!(summary["failed"].as_array().map(Vec::len), Some(2));
-    assert!(summary["outlets"]["연합뉴스"].as_u64().unwrap_or(0) > 50);
-    let csl: serde_json::Value = serde_json::from_slice(
-        &outputs[0]
-            .iter()
-            .find(|(n, _)| n == "citations.csl.json")
-            .expect("csl")
-            .1,
-    )
-    .expect("json");
-    let first_news = csl
-        .as_array()
-        .and_then(|a| a.iter().find(|i| i["type"] == "article-newspaper"))
-        .expect("news");
-    assert_eq!(first_news["container-title"], "RFA");
-    assert_eq!(
-        first_news["issued"]["date-parts"][0],
-        serde_json::json!([2023, 8, 4])
-    );
+}
+
+/// `summary.json` and `claims.jsonl` read back into their typed rows
+/// (docs/SCHEMA.md) and agree with the documents written.
+fn check_summary_and_claims(files: &OutputFiles) {
+    use kcite::output::rows::{ClaimRow, Summary};
+    let summary: Summary =
+        serde_json::from_slice(output_file(files, "summary.json")).expect("a summary");
+    assert_eq!(summary.documents.len(), 2);
+    assert_eq!(summary.failed.len(), 2);
+    assert!(summary.outlets.get("연합뉴스").copied().unwrap_or(0) > 50);
+    let claims: Vec<ClaimRow> = std::str::from_utf8(output_file(files, "claims.jsonl"))
+        .expect("utf-8")
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("a claim row"))
+        .collect();
+    let a: kcite::Document = serde_json::from_slice(output_file(files, "a.json")).expect("a");
+    let of_a: Vec<&ClaimRow> = claims.iter().filter(|c| c.document == "a").collect();
+    assert_eq!(of_a.len(), a.claims.len());
+    assert_eq!(summary.documents[0].claims, a.claims.len());
+    for (row, claim) in of_a.iter().zip(&a.claims) {
+        assert_eq!((&row.id, &row.text), (&claim.id, &claim.text));
+    }
 }
 
 #[test]

@@ -58,7 +58,7 @@ impl Globs {
     pub fn new(patterns: &str) -> Result<Globs, globset::Error> {
         let mut names = GlobSetBuilder::new();
         let mut paths = GlobSetBuilder::new();
-        for pattern in patterns.split(',').map(str::trim).filter(|g| !g.is_empty()) {
+        for pattern in split_patterns(patterns) {
             let glob = GlobBuilder::new(pattern).literal_separator(true).build()?;
             if pattern.contains('/') {
                 paths.add(glob);
@@ -79,6 +79,23 @@ impl Globs {
             .is_some_and(|name| self.names.is_match(name))
             || self.paths.is_match(relative)
     }
+}
+
+/// The comma-separated patterns, a comma inside braces (`{a,b}.txt`) being
+/// the glob's own; each trimmed, empty ones left out.
+fn split_patterns(patterns: &str) -> impl Iterator<Item = &str> {
+    let mut depth = 0usize;
+    patterns
+        .split(move |c: char| {
+            match c {
+                '{' => depth += 1,
+                '}' => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+            c == ',' && depth == 0
+        })
+        .map(str::trim)
+        .filter(|g| !g.is_empty())
 }
 
 /// Expands files and directories (recursively, files that one of the
@@ -273,6 +290,9 @@ mod tests {
         assert!(matches("*.txt", "deep/er/report.txt"));
         assert!(matches("*.md, *.txt", "notes.txt"));
         assert!(!matches("", "report.txt"));
+        assert!(matches("{draft,final}-*.txt, *.pdf", "final-v2.txt"));
+        assert!(matches("{draft,final}-*.txt, *.pdf", "a.pdf"));
+        assert!(!matches("{draft,final}-*.txt", "other-v2.txt"));
     }
 
     #[test]
@@ -288,6 +308,7 @@ mod tests {
     #[test]
     fn a_pattern_that_does_not_parse_is_an_error() {
         assert!(Globs::new("report[.txt").is_err());
+        assert!(Globs::new("*.{txt").is_err());
     }
 
     fn ids(paths: &[&str]) -> Vec<String> {

@@ -11,7 +11,7 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 use crate::audit::clip;
-use crate::model::{Claim, Document, Severity, Sourcing};
+use crate::model::{Citation, Claim, Document, Severity, Sourcing};
 
 /// How many of the weakest links a report lists.
 const WEAKEST_LINKS: usize = 10;
@@ -96,29 +96,45 @@ pub fn build(documents: &[Document]) -> AuditReport {
     }
 }
 
-fn audit_document(doc: &Document) -> DocumentAudit {
-    let claims: BTreeMap<&str, &Claim> = doc.claims.iter().map(|c| (c.id.as_str(), c)).collect();
-    let citations = doc.citations_by_id();
-    let claim_text = |id: &Option<String>| {
-        id.as_deref()
-            .and_then(|id| claims.get(id))
-            .map(|c| c.text.clone())
-    };
-    let citation_raw = |id: &Option<String>| {
-        id.as_deref()
-            .and_then(|id| citations.get(id))
-            .map(|c| c.raw.clone())
-    };
+/// Claims and citations of one document by id, to show what a finding or
+/// a link concerns.
+struct Lookup<'a> {
+    claims: BTreeMap<&'a str, &'a Claim>,
+    citations: BTreeMap<&'a str, &'a Citation>,
+}
 
+impl<'a> Lookup<'a> {
+    fn new(doc: &'a Document) -> Self {
+        Lookup {
+            claims: doc.claims.iter().map(|c| (c.id.as_str(), c)).collect(),
+            citations: doc.citations_by_id(),
+        }
+    }
+
+    fn claim_text(&self, id: &Option<String>) -> Option<String> {
+        id.as_deref()
+            .and_then(|id| self.claims.get(id))
+            .map(|c| c.text.clone())
+    }
+
+    fn citation_raw(&self, id: &Option<String>) -> Option<String> {
+        id.as_deref()
+            .and_then(|id| self.citations.get(id))
+            .map(|c| c.raw.clone())
+    }
+}
+
+/// The findings grouped by kind, the most severe kinds first, then the most frequent.
+fn finding_groups(doc: &Document, lookup: &Lookup) -> Vec<FindingGroup> {
     let mut groups: Vec<FindingGroup> = Vec::new();
     for f in &doc.findings {
         let view = FindingView {
             message: f.message.clone(),
             claim: f.claim.clone(),
-            claim_text: claim_text(&f.claim),
+            claim_text: lookup.claim_text(&f.claim),
             footnote: f.footnote,
             citation: f.citation.clone(),
-            citation_raw: citation_raw(&f.citation),
+            citation_raw: lookup.citation_raw(&f.citation),
         };
         match groups.iter_mut().find(|g| g.kind == f.kind) {
             Some(group) => {
@@ -132,14 +148,14 @@ fn audit_document(doc: &Document) -> DocumentAudit {
             }),
         }
     }
-    // the most severe kinds first, then the most frequent
     groups.sort_by(|a, b| {
         (b.severity, b.items.len(), &a.kind).cmp(&(a.severity, a.items.len(), &b.kind))
     });
+    groups
+}
 
-    let mut outlets: Vec<(String, usize)> = doc.outlet_counts().into_iter().collect();
-    outlets.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-
+/// The links with the lowest support scores, lowest first.
+fn weakest_links(doc: &Document, lookup: &Lookup) -> Vec<LinkView> {
     let mut weakest: Vec<LinkView> = doc
         .links
         .iter()
@@ -147,23 +163,26 @@ fn audit_document(doc: &Document) -> DocumentAudit {
             Some(LinkView {
                 support: l.support?,
                 claim: l.claim.clone(),
-                claim_text: claims.get(l.claim.as_str())?.text.clone(),
+                claim_text: lookup.claims.get(l.claim.as_str())?.text.clone(),
                 citation: l.citation.clone(),
-                citation_raw: citations.get(l.citation.as_str())?.raw.clone(),
+                citation_raw: lookup.citations.get(l.citation.as_str())?.raw.clone(),
             })
         })
         .collect();
     weakest.sort_by(|a, b| a.support.total_cmp(&b.support));
     weakest.truncate(WEAKEST_LINKS);
+    weakest
+}
 
+/// Each claim of a summary section with the body claims it aligns with.
+fn summary_alignment(doc: &Document) -> Vec<Alignment> {
     let summary_sections: Vec<&str> = doc
         .sections
         .iter()
         .filter(|s| s.summary)
         .map(|s| s.id.as_str())
         .collect();
-    let summary_alignment = doc
-        .claims
+    doc.claims
         .iter()
         .filter(|c| summary_sections.contains(&c.section.as_str()))
         .map(|c| Alignment {
@@ -172,8 +191,13 @@ fn audit_document(doc: &Document) -> DocumentAudit {
             aligned_with: c.aligned_with.clone(),
             supported_by: c.supported_by.clone(),
         })
-        .collect();
+        .collect()
+}
 
+fn audit_document(doc: &Document) -> DocumentAudit {
+    let lookup = Lookup::new(doc);
+    let mut outlets: Vec<(String, usize)> = doc.outlet_counts().into_iter().collect();
+    outlets.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     DocumentAudit {
         id: doc.document.id.clone(),
         source: doc.document.source.clone(),
@@ -188,15 +212,15 @@ fn audit_document(doc: &Document) -> DocumentAudit {
             footnotes: doc.footnotes.len(),
             tables: doc.tables.len(),
             figures: doc.figures.len(),
-            citations: citations.len(),
+            citations: lookup.citations.len(),
             links: doc.links.len(),
             citation_kinds: doc.citation_kind_counts(),
             findings: doc.finding_counts(),
         },
-        findings: groups,
+        findings: finding_groups(doc, &lookup),
         outlets,
-        weakest_links: weakest,
-        summary_alignment,
+        weakest_links: weakest_links(doc, &lookup),
+        summary_alignment: summary_alignment(doc),
     }
 }
 
@@ -250,6 +274,13 @@ fn render_document(out: &mut String, doc: &DocumentAudit) {
         c.footnotes, c.citations, c.links, c.tables, c.figures
     );
 
+    render_findings(out, doc);
+    render_outlets(out, doc);
+    render_weakest_links(out, doc);
+    render_summary_alignment(out, doc);
+}
+
+fn render_findings(out: &mut String, doc: &DocumentAudit) {
     let _ = writeln!(
         out,
         "\nFindings ({})",
@@ -271,7 +302,9 @@ fn render_document(out: &mut String, doc: &DocumentAudit) {
             }
         }
     }
+}
 
+fn render_outlets(out: &mut String, doc: &DocumentAudit) {
     let _ = writeln!(out, "\nOutlets");
     if doc.outlets.is_empty() {
         let _ = writeln!(out, "  none");
@@ -281,7 +314,9 @@ fn render_document(out: &mut String, doc: &DocumentAudit) {
         let bar = "█".repeat((n * 30).div_ceil(widest.max(1)));
         let _ = writeln!(out, "  {n:>4}  {bar} {outlet}");
     }
+}
 
+fn render_weakest_links(out: &mut String, doc: &DocumentAudit) {
     let _ = writeln!(out, "\nWeakest links (support 0–1, lowest first)");
     if doc.weakest_links.is_empty() {
         let _ = writeln!(out, "  none");
@@ -297,7 +332,9 @@ fn render_document(out: &mut String, doc: &DocumentAudit) {
         );
         let _ = writeln!(out, "        {}", clip(&link.claim_text, CLAIM_CHARS));
     }
+}
 
+fn render_summary_alignment(out: &mut String, doc: &DocumentAudit) {
     if !doc.summary_alignment.is_empty() {
         let _ = writeln!(out, "\nSummary alignment");
         for a in &doc.summary_alignment {

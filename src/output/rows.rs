@@ -17,7 +17,7 @@ use crate::model::{Claim, Document, SCHEMA_VERSION, Sourcing};
 /// One line of `claims.jsonl`: a claim with the document it belongs to.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ClaimRow {
-    /// Depth in the bullet tree (0 for a top-level claim).
+    /// Nesting level inside its section (0 = top).
     pub depth: u32,
     /// The document's id.
     pub document: String,
@@ -35,11 +35,12 @@ pub struct ClaimRow {
     pub section: String,
     /// Whether it carries a marker itself, through the claims under it, or not at all.
     pub sourcing: Sourcing,
-    /// The ids of the citations that support it.
+    /// The citation ids that support it (summary claims: through the body
+    /// claims they align with).
     pub supported_by: Vec<String>,
     /// The claim's text, markers left out.
     pub text: String,
-    /// Its topic (the lead words before a colon or dash), if any.
+    /// Its bracketed lead tag, if any.
     pub topic: Option<String>,
 }
 
