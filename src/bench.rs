@@ -55,7 +55,7 @@ pub struct PdfCorpus {
 }
 
 /// Replicates the reports to at least `target_bytes` (PDFs: to
-/// [`PDF_PAGES`] pages) and measures. The pipeline runs go through the
+/// `PDF_PAGES` pages) and measures. The pipeline runs go through the
 /// batch's own [`Extractor`], PDFs in `workers` as `kcite extract` runs them.
 pub fn run(
     reports: &[Vec<u8>],

@@ -47,6 +47,15 @@ impl Collected {
 /// `{a,b}` alternatives, `**` any run of folders). A pattern without a `/`
 /// is matched against the file's name, one with a `/` against its path under
 /// the directory given (`sub/**/*.txt`).
+///
+/// ```
+/// use std::path::Path;
+/// let globs = kcite::batch::Globs::new("*.txt, 2024/**/*.pdf")?;
+/// assert!(globs.is_match(Path::new("drafts/brief.txt")));
+/// assert!(globs.is_match(Path::new("2024/q1/brief.pdf")));
+/// assert!(!globs.is_match(Path::new("2023/brief.pdf")));
+/// # Ok::<(), globset::Error>(())
+/// ```
 #[derive(Debug, Clone)]
 pub struct Globs {
     names: GlobSet,

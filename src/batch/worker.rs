@@ -13,7 +13,7 @@
 //! one failure with a clear message; the next PDF starts a fresh worker.
 //!
 //! The protocol over the worker's stdin and stdout, integers little-endian:
-//! request = u64 length + header JSON ([`Request`]), u64 length + the bytes;
+//! request = u64 length + header JSON (`Request`), u64 length + the bytes;
 //! reply = one status byte, then for success six f64 stage times and
 //! u64 length + the document's JSON, for a failure u64 length + the message.
 

@@ -15,6 +15,15 @@ use serde::{Deserialize, Serialize};
 use crate::model::{Claim, Document, SCHEMA_VERSION, Sourcing};
 
 /// One line of `claims.jsonl`: a claim with the document it belongs to.
+///
+/// ```
+/// use kcite::output::rows::ClaimRow;
+/// let line = r#"{"depth":0,"document":"brief","footnotes":[1],"id":"C1","marker":"□","page":1,"parent":null,"section":"S1","sourcing":"direct","supported_by":["F1.1"],"text":"수출이 늘었음.","topic":null}"#;
+/// let row: ClaimRow = serde_json::from_str(line)?;
+/// assert_eq!(row.footnotes, [1]);
+/// assert_eq!(serde_json::to_string(&row)?, line);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ClaimRow {
     /// Nesting level inside its section (0 = top).
