@@ -116,6 +116,12 @@ fn links_are_followed_but_a_link_to_a_folder_above_is_not_walked_twice() {
         found(&dir.join("in"), DEFAULT_GLOBS),
         ["a.txt", "linked/b.txt"]
     );
+    // a dangling link the globs take is kept, to fail with its reason
+    std::os::unix::fs::symlink(dir.join("gone.txt"), dir.join("in/dangling.txt")).expect("link");
+    assert_eq!(
+        found(&dir.join("in"), DEFAULT_GLOBS),
+        ["a.txt", "dangling.txt", "linked/b.txt"]
+    );
     let _ = fs::remove_dir_all(&dir);
 }
 
