@@ -84,10 +84,15 @@ pub(super) fn parse_publication(after: &str, had_title: bool, book: bool, c: &mu
     }
 }
 
+/// A volume, issue, pages or year; also a page label whose number a line
+/// break or a lost line took away (`…, 2021, pp.`), which names nothing.
 fn is_locator(part: &str) -> bool {
     static YEAR_ONLY: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^(?:19|20)\d{2}$").expect("regex"));
-    PAGES.is_match(part)
+    static PAGE_LABEL: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^(?:pp?|p\s?p|S|쪽)\.?$").expect("regex"));
+    PAGE_LABEL.is_match(part)
+        || PAGES.is_match(part)
         || VOLUME.is_match(part)
         || ISSUE.is_match(part)
         || YEAR_ONLY.is_match(part)

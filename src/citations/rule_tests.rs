@@ -588,4 +588,19 @@ fn text_cut_by_a_line_break_inside_a_citation() {
             .as_deref(),
         Some("41-43")
     );
+    // a page label whose number went missing names no publisher
+    for cut in ["pp.", "p."] {
+        let (c, _) = one(&format!(
+            "한서윤, 「지역 고용의 변화」, 『지역경제연구』, 제12권 제1호, 2020, {cut}"
+        ));
+        assert_eq!(
+            (
+                c.container.as_deref(),
+                c.institution.as_deref(),
+                c.pages.as_deref()
+            ),
+            (Some("지역경제연구"), None, None),
+            "{cut}"
+        );
+    }
 }
