@@ -86,8 +86,8 @@ fn unplaced_lines(
     if layout.format != Format::Pdf {
         return Vec::new();
     }
-    let prose = Placed::of_prose(claims, sections);
-    let notes = Placed::new(footnotes.iter().map(|f| f.text.as_str()));
+    let mut prose = Placed::of_prose(claims, sections);
+    let mut notes = Placed::new(footnotes.iter().map(|f| f.text.as_str()));
     let mut out = Vec::new();
     for line in &layout.body {
         if !prose.holds(&line.text) {
@@ -127,6 +127,10 @@ impl From<&Line> for Unplaced {
 /// The text of one kind of place, spaces taken out, in reading order.
 struct Placed {
     text: String,
+    /// Where the last line found ends: lines come in reading order, so the
+    /// next is looked for from there first (linear, not quadratic, in a
+    /// long report).
+    cursor: usize,
 }
 
 impl Placed {
@@ -137,7 +141,7 @@ impl Placed {
             // a line never runs from one place into the next
             text.push('\u{1}');
         }
-        Placed { text }
+        Placed { text, cursor: 0 }
     }
 
     /// Claims and headings together: a heading may be a section's title or
@@ -162,15 +166,30 @@ impl Placed {
     /// Whether the line's text stands somewhere in the place, with or
     /// without its numbering (`Ⅱ.`, `3`, `가.`: a section keeps its number
     /// apart from its title); a line with no text is nowhere to be lost.
-    fn holds(&self, line: &str) -> bool {
+    fn holds(&mut self, line: &str) -> bool {
         let whole = squeeze(line);
-        if whole.is_empty() || self.text.contains(&whole) {
+        if whole.is_empty() || self.find(&whole) {
             return true;
         }
         let mut words = line.split_whitespace();
         let numbering = words.next().is_some_and(is_numbering);
         let rest = squeeze(&words.collect::<Vec<_>>().join(" "));
-        numbering && !rest.is_empty() && self.text.contains(&rest)
+        numbering && !rest.is_empty() && self.find(&rest)
+    }
+
+    /// Finds `text` after the cursor, else anywhere, and moves the cursor
+    /// past it.
+    fn find(&mut self, text: &str) -> bool {
+        let ahead = self.text[self.cursor..]
+            .find(text)
+            .map(|at| self.cursor + at);
+        match ahead.or_else(|| self.text.find(text)) {
+            Some(at) => {
+                self.cursor = at + text.len();
+                true
+            }
+            None => false,
+        }
     }
 }
 
