@@ -276,6 +276,9 @@ fn document_from_layout(
         &footnotes,
         mean_line_chars,
     ));
+    findings.extend(audit::accounting::findings(
+        &layout, &claims, &sections, &footnotes,
+    ));
     audit::sort_findings(&mut findings);
     watch.lap(|t| &mut t.audit);
     let masthead = layout.masthead;

@@ -19,6 +19,7 @@ use crate::layout::{Line, Rect};
 use crate::morphology::{Analyzer, Morpheme, is_dependent_tag};
 
 mod openings;
+mod shapes;
 
 use openings::openings;
 
@@ -317,6 +318,12 @@ fn space_by_grammar(
     if !(is_syllable(last) || is_syllable(first)) {
         return last.is_alphanumeric() && first.is_alphanumeric();
     }
+    // `부채` + `(debt)`: as the document writes a bracket after a word
+    let bracket = (is_syllable(last) && is_opening(first))
+        .then(|| shapes::bracket_after_word(junctions.breaks.usage, first));
+    if let Some(Some(apart)) = bracket {
+        return apart;
+    }
     let (junction, grammar) = junctions.classify(before, after);
     match junction {
         Junction::Dependent => false,
@@ -430,7 +437,9 @@ impl<'a> Junctions<'a> {
         let usage = self.breaks.usage;
         let together = usage.matches(&format!("{left}{stem}")).count();
         let apart = usage.matches(&format!("{left} {stem}")).count();
-        (together != apart).then_some(apart > together)
+        (together != apart)
+            .then_some(apart > together)
+            .or_else(|| shapes::word_after_numeral(usage, left, &stem))
     }
 }
 

@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 use crate::model::{Claim, ClaimTree, Finding, Footnote, Link, Severity, Sourcing};
 use crate::support::ClaimWords;
 
+pub mod accounting;
 mod dates;
 pub use dates::{date_findings, stated_months};
 

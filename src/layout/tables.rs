@@ -47,11 +47,11 @@ impl Block {
 }
 
 static TABLE_CAPTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:[<\[〈【《]\s*(?:표|Table|참고)\s*[\d\-–.]+\s*[>\]〉】》]|표\s*\d+[\-–.\d]*[.:]?\s|(?i:table)\s+\d+[.:])")
+    Regex::new(r"^\s*(?:[<\[〈【《〔［]\s*(?:표|Table|참고)\s*[\d\-–.]+\s*[>\]〉】》〕］]|표\s*\d+[\-–.\d]*[.:]?\s|(?i:table)\s+\d+[.:])")
         .expect("regex")
 });
 static FIGURE_CAPTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:[<\[〈【《]\s*(?:그림|Figure|도표)\s*[\d\-–.]+\s*[>\]〉】》]|그림\s*\d+[\-–.\d]*[.:]?\s|(?i:figure)\s+\d+[.:])")
+    Regex::new(r"^\s*(?:[<\[〈【《〔［]\s*(?:그림|Figure|도표)\s*[\d\-–.]+\s*[>\]〉】》〕］]|그림\s*\d+[\-–.\d]*[.:]?\s|(?i:figure)\s+\d+[.:])")
         .expect("regex")
 });
 static UNIT: LazyLock<Regex> =
@@ -77,7 +77,7 @@ pub fn caption_kind(text: &str) -> Option<Kind> {
     let next_word = text[label.end()..].split_whitespace().next().unwrap_or("");
     let referred = text[..label.end()]
         .trim_end()
-        .ends_with(['>', ']', '〉', '】', '》'])
+        .ends_with(['>', ']', '〉', '】', '》', '〕', '］'])
         && PARTICLES.contains(&next_word.trim_end_matches([',', '.']));
     (!referred).then_some(kind)
 }
@@ -289,6 +289,10 @@ mod tests {
             ("[그림 1]에서 보듯이 고용률은", None),
             ("<표 2>와 같이 늘었다", None),
             ("<표 1>이차전지 생산", Some(Kind::Table)),
+            // tortoise-shell and full-width brackets
+            ("〔그림 4〕 연도별 지출 추이", Some(Kind::Figure)),
+            ("［표 5］ 부문별 고용", Some(Kind::Table)),
+            ("〔그림 4〕에서 보듯이 지출은", None),
         ] {
             assert_eq!(caption_kind(text), kind, "{text}");
         }

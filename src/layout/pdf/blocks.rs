@@ -55,9 +55,16 @@ pub fn mark_masthead(placed: &mut [Placed], metrics: &Metrics) {
             && !l.bold
             && (l.chars() >= 25 || bullet_of(&l.text).is_some())
     };
-    // the first paragraph: two prose lines in a row (a lone line at body
-    // size, a masthead's date or authors, is none)
-    let paragraph = (0..first.len()).find(|&k| prose(k) && (k + 1 == first.len() || prose(k + 1)));
+    let edges = body_edges(placed);
+    let at_edge = |k: usize| shared_edge(&edges, placed[first[k]].line.bbox.x0);
+    // the first paragraph: two prose lines in a row, one of them at a left
+    // edge other lines of the document share (a lone line at body size, a
+    // masthead's date, authors set flush right, is none)
+    let paragraph = (0..first.len()).find(|&k| {
+        prose(k)
+            && (k + 1 == first.len() || prose(k + 1))
+            && (at_edge(k) || (k + 1 < first.len() && at_edge(k + 1)))
+    });
     let Some(cut) = paragraph.or_else(|| (0..first.len()).find(|&k| prose(k))) else {
         // a cover page: nothing on it is running text
         for &i in &first {
@@ -94,6 +101,29 @@ pub fn mark_masthead(placed: &mut [Placed], metrics: &Metrics) {
     for &i in &before[..end] {
         placed[i].role = Role::Masthead;
     }
+}
+
+/// Where lines start: the left edge of every body line of the document.
+fn body_edges(placed: &[Placed]) -> Vec<f32> {
+    let mut edges: Vec<f32> = placed
+        .iter()
+        .filter(|p| p.role == Role::Body)
+        .map(|p| p.line.bbox.x0)
+        .collect();
+    edges.sort_by(f32::total_cmp);
+    edges
+}
+
+/// Lines that start at an edge of running text (the one asked about among
+/// them): a column's edge or a paragraph's indent is shared by many lines; a
+/// flush-right or centred line's start by almost none.
+const SHARED_EDGE: usize = 3;
+
+/// Whether a line starting at `x0` starts at an edge other lines share.
+fn shared_edge(edges: &[f32], x0: f32) -> bool {
+    let from = edges.partition_point(|&e| e < x0 - 1.0);
+    let to = edges.partition_point(|&e| e <= x0 + 1.0);
+    to - from >= SHARED_EDGE
 }
 
 /// Two lines of running text one under the other: the same size, the same
@@ -371,8 +401,38 @@ mod tests {
             ),
             at(PROSE, 70.0, 220.0, 10.0, false),
             at(PROSE, 70.0, 234.0, 10.0, false),
+            at(PROSE, 70.0, 248.0, 10.0, false),
         ];
         assert_eq!(masthead_of(&mut placed).len(), 2);
+    }
+
+    #[test]
+    fn authors_set_flush_right_are_no_paragraph() {
+        // two long author lines under the title, right-aligned: their left
+        // edges differ and no running text starts there
+        let author = |text: &str, x: f32, y: f32| {
+            let mut p = at(text, x, y, 10.0, false);
+            p.line.bbox.x1 = 540.0;
+            p
+        };
+        let mut placed = vec![
+            at("월간 산업동향 제88호", 60.0, 50.0, 12.0, true),
+            at("배터리 소재 공급망의 재편", 60.0, 100.0, 20.0, true),
+            author(
+                "미래산업연구본부 이차소재·부품팀 구본하 선임연구위원",
+                290.0,
+                130.0,
+            ),
+            author(
+                "미래산업연구본부 이차소재·부품팀 나윤서 전문연구원",
+                282.0,
+                144.0,
+            ),
+            at(PROSE, 70.0, 200.0, 10.0, false),
+            at(PROSE, 70.0, 214.0, 10.0, false),
+            at(PROSE, 70.0, 228.0, 10.0, false),
+        ];
+        assert_eq!(masthead_of(&mut placed).len(), 4);
     }
 
     #[test]
